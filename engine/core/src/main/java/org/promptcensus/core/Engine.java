@@ -1,0 +1,166 @@
+package org.promptcensus.core;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.promptcensus.api.CensusException;
+import org.promptcensus.api.ErrorCode;
+import org.promptcensus.api.Request;
+import org.promptcensus.api.TagSet;
+import org.promptcensus.api.TaggedRequest;
+import org.promptcensus.core.analysis.AnalyzedText;
+import org.promptcensus.core.analysis.LanguageIdentifier;
+import org.promptcensus.core.analysis.RequestAnalyzer;
+import org.promptcensus.core.fusion.Fuser;
+import org.promptcensus.core.model.CategoryModel;
+import org.promptcensus.core.model.Prediction;
+import org.promptcensus.core.rules.RuleHit;
+import org.promptcensus.core.rules.RuleIndex;
+import org.promptcensus.core.taxonomy.Taxonomy;
+import org.promptcensus.core.taxonomy.TaxonomyBundle;
+import org.promptcensus.core.text.ClassifiedText;
+import org.promptcensus.core.text.TextSelector;
+
+/**
+ * The tagging engine: owns the language identifier, the analyzers and, per taxonomy, the compiled
+ * rules, the model and the fusion. Build one with {@link #builder()}, share it, close it at the end.
+ *
+ * <p>Thread-safety contract: after construction an engine is immutable; {@link #tag} may be called
+ * from any number of threads at once, and its result depends only on the request (tagging is
+ * deterministic).
+ */
+public final class Engine implements AutoCloseable {
+    private final RequestAnalyzer analyzer;
+    private final List<Stage> stages;
+
+    /** One taxonomy's compiled parts. */
+    private record Stage(Taxonomy taxonomy, RuleIndex rules, CategoryModel model, Fuser fuser) {
+    }
+
+    private Engine(Builder b) {
+        this.analyzer = new RequestAnalyzer(b.selector, b.languages != null ? b.languages : new LanguageIdentifier());
+        List<Stage> list = new ArrayList<>();
+        for (TaxonomyBundle tb : b.bundles) {
+            list.add(new Stage(tb.taxonomy(), new RuleIndex(tb.taxonomy(), analyzer.analyzers()), tb.model().orElse(null),
+                    new Fuser(tb.taxonomy())));
+        }
+        this.stages = List.copyOf(list);
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the taxonomies, in tagging order */
+    public List<Taxonomy> taxonomies() {
+        return stages.stream().map(Stage::taxonomy).toList();
+    }
+
+    /**
+     * @param id a taxonomy id
+     * @return that taxonomy's model, if it has one
+     */
+    public Optional<CategoryModel> model(String id) {
+        return stages.stream().filter(s -> s.taxonomy().id().equals(id)).findFirst().map(s -> s.model());
+    }
+
+    /**
+     * Tags one request with every taxonomy.
+     *
+     * @param request the request; it must carry text
+     * @param explain whether to attach the evidence behind each tag
+     * @return the tagged request
+     * @throws CensusException NO_TEXT when the request has no text to classify
+     */
+    public TaggedRequest tag(Request request, boolean explain) {
+        ClassifiedText text = analyzer.select(request);
+        if (text.all().isBlank()) {
+            throw new CensusException(ErrorCode.NO_TEXT, "no user or system text to classify");
+        }
+        AnalyzedText analyzed = analyzer.analyze(text);
+        String lang = analyzed.lang();
+        List<TagSet> sets = new ArrayList<>(stages.size());
+        for (Stage s : stages) {
+            List<RuleHit> hits = s.rules().match(analyzed);
+            Prediction p = s.model() == null ? null : s.model().predict(analyzed, explain);
+            sets.add(s.fuser().fuse(p, hits, explain));
+        }
+        List<String> warnings = new ArrayList<>(2);
+        if (text.truncated()) {
+            warnings.add("text_truncated");
+        }
+        if (request.nonTextParts() > 0) {
+            warnings.add("non_text_parts_ignored:" + request.nonTextParts());
+        }
+        return new TaggedRequest(request, lang, sets, warnings);
+    }
+
+    /**
+     * The analysis the engine runs before tagging, exposed for training and diagnostics.
+     *
+     * @param request a request
+     * @return its analysed classified text
+     */
+    public AnalyzedText analyze(Request request) {
+        return analyzer.analyze(request);
+    }
+
+    /** @return the request analyzer (shared with training) */
+    public RequestAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    @Override
+    public void close() {
+        stages.forEach(s -> s.rules().close());
+        analyzer.close();
+    }
+
+    /** Builds an {@link Engine}. Not thread-safe. */
+    public static final class Builder {
+        private final List<TaxonomyBundle> bundles = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        private TextSelector selector = TextSelector.DEFAULT;
+        private LanguageIdentifier languages;
+
+        private Builder() {
+        }
+
+        /**
+         * @param bundle a taxonomy and its model
+         * @return this
+         * @throws CensusException BAD_TAXONOMY when a taxonomy of that id was added already
+         */
+        public Builder taxonomy(TaxonomyBundle bundle) {
+            if (!ids.add(bundle.taxonomy().id())) {
+                throw new CensusException(ErrorCode.BAD_TAXONOMY, "taxonomy '" + bundle.taxonomy().id()
+                        + "' is defined twice (" + bundle.taxonomy().origin() + ")");
+            }
+            bundles.add(bundle);
+            return this;
+        }
+
+        /** @param selector the turn-selection policy @return this */
+        public Builder selector(TextSelector selector) {
+            this.selector = selector;
+            return this;
+        }
+
+        /** @param languages a shared language identifier (it is immutable) @return this */
+        public Builder languages(LanguageIdentifier languages) {
+            this.languages = languages;
+            return this;
+        }
+
+        /** @return the engine */
+        public Engine build() {
+            if (bundles.isEmpty()) {
+                throw new CensusException(ErrorCode.BAD_USAGE, "no taxonomy to tag with");
+            }
+            return new Engine(this);
+        }
+    }
+}

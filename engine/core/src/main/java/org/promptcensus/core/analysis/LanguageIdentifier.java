@@ -1,0 +1,100 @@
+package org.promptcensus.core.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import org.promptcensus.api.CensusException;
+import org.promptcensus.api.ErrorCode;
+
+/**
+ * Identifies the language of a text with OpenNLP's 103-language model
+ * ({@code opennlp-models-langdetect}), on a bounded prefix, helped by script counts where the
+ * statistical model is weak (short texts, and texts whose script settles the question: kana means
+ * Japanese, Hangul Korean, Han without kana Chinese).
+ *
+ * <p>Thread-safe: the model is immutable and each call uses its own detector.
+ */
+public final class LanguageIdentifier {
+    /** The resource at the root of the langdetect model jar. */
+    public static final String MODEL_RESOURCE = "/langdetect-183.bin";
+    /** Characters of text looked at, at most. */
+    public static final int PREFIX_CHARS = 600;
+    /** The code for an undetermined language. */
+    public static final String UNDETERMINED = "und";
+
+    private static final Map<String, String> ISO3_TO_ISO1 = Map.ofEntries(
+            Map.entry("eng", "en"), Map.entry("cmn", "zh"), Map.entry("zho", "zh"), Map.entry("yue", "zh"),
+            Map.entry("wuu", "zh"), Map.entry("spa", "es"), Map.entry("fra", "fr"), Map.entry("deu", "de"),
+            Map.entry("jpn", "ja"), Map.entry("rus", "ru"), Map.entry("por", "pt"), Map.entry("ita", "it"),
+            Map.entry("nld", "nl"), Map.entry("kor", "ko"), Map.entry("ara", "ar"), Map.entry("tur", "tr"),
+            Map.entry("pol", "pl"), Map.entry("ukr", "uk"), Map.entry("vie", "vi"), Map.entry("tha", "th"),
+            Map.entry("ind", "id"), Map.entry("hin", "hi"), Map.entry("swe", "sv"), Map.entry("ces", "cs"),
+            Map.entry("ell", "el"), Map.entry("heb", "he"), Map.entry("fas", "fa"), Map.entry("pes", "fa"),
+            Map.entry("dan", "da"), Map.entry("fin", "fi"), Map.entry("nor", "no"), Map.entry("nob", "no"),
+            Map.entry("ron", "ro"), Map.entry("hun", "hu"), Map.entry("bul", "bg"), Map.entry("cat", "ca"),
+            Map.entry("msa", "ms"), Map.entry("zsm", "ms"), Map.entry("ben", "bn"), Map.entry("urd", "ur"),
+            Map.entry("tam", "ta"), Map.entry("slk", "sk"), Map.entry("hrv", "hr"), Map.entry("srp", "sr"),
+            Map.entry("lit", "lt"), Map.entry("lav", "lv"), Map.entry("est", "et"), Map.entry("slv", "sl"),
+            Map.entry("tgl", "tl"), Map.entry("afr", "af"));
+
+    private final LanguageDetectorModel model;
+
+    /** Loads the model from the classpath. */
+    public LanguageIdentifier() {
+        try (InputStream in = LanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new CensusException(ErrorCode.BAD_MODEL,
+                        "language model " + MODEL_RESOURCE + " is not on the classpath (opennlp-models-langdetect)");
+            }
+            this.model = new LanguageDetectorModel(in);
+        } catch (IOException e) {
+            throw new CensusException(ErrorCode.BAD_MODEL, "cannot read language model " + MODEL_RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param text any text
+     * @return an ISO 639-1 code where one exists, the model's ISO 639-3 code otherwise, or
+     *         {@link #UNDETERMINED} for text without letters
+     */
+    public String identify(CharSequence text) {
+        CharSequence prefix = text.length() > PREFIX_CHARS ? text.subSequence(0, PREFIX_CHARS) : text;
+        ScriptCounts scripts = ScriptCounts.of(prefix);
+        if (scripts.letters() == 0) {
+            return UNDETERMINED;
+        }
+        if (scripts.kana() > 0 && scripts.kana() * 10 >= scripts.han()) {
+            return "ja";
+        }
+        if (scripts.hangul() * 3 >= scripts.letters()) {
+            return "ko";
+        }
+        // Han characters carry a word each: a prompt with a fair share of them is Chinese even
+        // when it quotes English code or terms.
+        if (scripts.han() > 0 && scripts.han() * 4 >= scripts.letters()) {
+            return "zh";
+        }
+        if (scripts.cyrillic() * 2 >= scripts.letters()) {
+            return scripts.letters() < 20 ? "ru" : toIso1(detect(prefix), "ru");
+        }
+        if (scripts.letters() < 20 && scripts.latin() == scripts.letters()) {
+            // The model guesses wildly on a few Latin letters; most short traffic is English.
+            return "en";
+        }
+        return toIso1(detect(prefix), "en");
+    }
+
+    private Language detect(CharSequence text) {
+        return new LanguageDetectorME(model).predictLanguage(text);
+    }
+
+    private static String toIso1(Language language, String fallback) {
+        if (language == null || language.getLang() == null) {
+            return fallback;
+        }
+        return ISO3_TO_ISO1.getOrDefault(language.getLang(), language.getLang());
+    }
+}

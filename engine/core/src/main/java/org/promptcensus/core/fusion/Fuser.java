@@ -1,0 +1,109 @@
+package org.promptcensus.core.fusion;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.promptcensus.api.Category;
+import org.promptcensus.api.Evidence;
+import org.promptcensus.api.Tag;
+import org.promptcensus.api.TagSet;
+import org.promptcensus.core.model.Prediction;
+import org.promptcensus.core.rules.RuleHit;
+import org.promptcensus.core.taxonomy.FusionSettings;
+import org.promptcensus.core.taxonomy.Taxonomy;
+
+/**
+ * Combines model probabilities and rule evidence into one score per category:
+ * <pre>
+ *   z(c)     = modelWeight * logit(p(c)) + bias + clamp(sum of rule weights for c, +-evidenceCap)
+ *   score(c) = sigmoid(z(c))
+ * </pre>
+ * where {@code p(c)} is the model's probability (the uniform prior when the taxonomy has no
+ * model). A category is tagged when its score reaches its threshold; tags are multi-label. When no
+ * category passes, the fallback category is given with score {@code 1 - best score}.
+ * A subcategory is only tagged together with its parent.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Fuser {
+    private static final double EPS = 1e-4;
+
+    private final Taxonomy taxonomy;
+    private final FusionSettings settings;
+
+    /** @param taxonomy the taxonomy whose categories and thresholds apply */
+    public Fuser(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        this.settings = taxonomy.fusion();
+    }
+
+    /**
+     * @param prediction the model's prediction, or null without a model
+     * @param hits the rules that matched
+     * @param explain whether to attach evidence to the tags
+     * @return the tag set
+     */
+    public TagSet fuse(Prediction prediction, List<RuleHit> hits, boolean explain) {
+        Map<String, Double> evidence = new HashMap<>();
+        for (RuleHit h : hits) {
+            evidence.merge(h.category(), h.weight(), Double::sum);
+        }
+        int modelled = prediction == null ? 0 : prediction.probabilities().size();
+        double prior = 1.0 / Math.max(1, modelled == 0 ? taxonomy.categories().size() : modelled);
+        List<Tag> passed = new ArrayList<>();
+        Map<String, Double> scores = new HashMap<>();
+        double best = 0;
+        for (Category c : taxonomy.categories()) {
+            double p = prediction == null ? prior : prediction.probabilities().getOrDefault(c.id(), prior);
+            p = Math.min(1 - EPS, Math.max(EPS, p));
+            double rules = Math.max(-settings.evidenceCap(), Math.min(settings.evidenceCap(), evidence.getOrDefault(c.id(), 0.0)));
+            double z = settings.modelWeight() * Math.log(p / (1 - p)) + settings.bias() + rules;
+            double score = 1.0 / (1.0 + Math.exp(-z));
+            scores.put(c.id(), score);
+            if (!c.id().equals(taxonomy.fallback())) {
+                best = Math.max(best, score);
+            }
+        }
+        for (Category c : taxonomy.categories()) {
+            double score = scores.get(c.id());
+            boolean parentOk = !c.isSubcategory() || scores.get(c.parentId()) >= taxonomy.category(c.parentId()).orElseThrow().threshold();
+            if (score >= c.threshold() && parentOk) {
+                passed.add(new Tag(c.id(), round(score), explain ? explain(c.id(), prediction, hits) : List.of()));
+            }
+        }
+        boolean onlyFallback = passed.stream().allMatch(t -> t.id().equals(taxonomy.fallback()));
+        if (onlyFallback && taxonomy.fallback() != null && passed.isEmpty()) {
+            passed.add(new Tag(taxonomy.fallback(), round(1 - best),
+                    explain ? explain(taxonomy.fallback(), prediction, hits) : List.of()));
+        }
+        return new TagSet(taxonomy.id(), passed);
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 10000) / 10000.0;
+    }
+
+    private static List<Evidence> explain(String category, Prediction prediction, List<RuleHit> hits) {
+        List<Evidence> out = new ArrayList<>();
+        for (RuleHit h : hits) {
+            if (h.category().equals(category)) {
+                out.add(new Evidence(Evidence.Kind.RULE, h.qualifiedId(), h.weight()));
+            }
+        }
+        out.sort(Comparator.comparingDouble((Evidence e) -> Math.abs(e.weight())).reversed());
+        if (prediction != null) {
+            Double p = prediction.probabilities().get(category);
+            if (p != null) {
+                out.add(new Evidence(Evidence.Kind.MODEL, "p(" + category + ")", round(p)));
+            }
+            for (Prediction.FeatureWeight f : prediction.topFeatures().getOrDefault(category, List.of())) {
+                if (f.weight() > 0) {
+                    out.add(new Evidence(Evidence.Kind.MODEL, f.feature(), round(f.weight())));
+                }
+            }
+        }
+        return out;
+    }
+}

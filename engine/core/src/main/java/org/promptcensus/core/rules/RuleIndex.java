@@ -1,0 +1,184 @@
+package org.promptcensus.core.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+import org.promptcensus.api.CensusException;
+import org.promptcensus.api.ErrorCode;
+import org.promptcensus.core.analysis.AnalyzedText;
+import org.promptcensus.core.analysis.LanguageAnalyzers;
+import org.promptcensus.core.analysis.Token;
+import org.promptcensus.core.analysis.TokenListStream;
+import org.promptcensus.core.taxonomy.CategoryRules;
+import org.promptcensus.core.taxonomy.RuleDefinition;
+import org.promptcensus.core.taxonomy.Taxonomy;
+
+/**
+ * A taxonomy's rules, compiled once into {@code lucene-monitor} monitors and matched against
+ * requests. Rules are compiled per language: a rule without {@code lang} goes into every
+ * language's monitor, parsed with that language's analyzer; a rule with {@code lang} only into
+ * those languages'. A request is matched against the monitor of its language (or of its analysis
+ * group when its language has no rules of its own).
+ *
+ * <p>Thread-safe: monitors are built in the constructor and only matched afterwards.
+ */
+public final class RuleIndex implements AutoCloseable {
+    /** Fields a rule can query. */
+    public static final List<String> FIELDS = List.of("text", "system", "user", "last", "shape");
+    /** Position gap between the system prompt and the user turns in {@code text}. */
+    private static final int SECTION_GAP = 100;
+
+    private final Map<String, Monitor> monitors = new HashMap<>();
+    private final Map<String, RuleHit> byQueryId = new HashMap<>();
+    private final int ruleCount;
+
+    /**
+     * Compiles every rule of a taxonomy.
+     *
+     * @param taxonomy the taxonomy
+     * @param analyzers the language analyzers
+     * @throws CensusException BAD_RULE naming the rule whose query does not compile
+     */
+    public RuleIndex(Taxonomy taxonomy, LanguageAnalyzers analyzers) {
+        Set<String> keys = new LinkedHashSet<>(List.of("en", "zh", LanguageAnalyzers.DEFAULT_GROUP));
+        for (CategoryRules cr : taxonomy.rules()) {
+            for (RuleDefinition r : cr.rules()) {
+                keys.addAll(r.lang());
+            }
+        }
+        Map<String, List<MonitorQuery>> queries = new TreeMap<>();
+        int count = 0;
+        for (CategoryRules cr : taxonomy.rules()) {
+            for (RuleDefinition r : cr.rules()) {
+                count++;
+                List<String> targets = r.lang().isEmpty() ? List.copyOf(keys) : r.lang();
+                for (String key : targets) {
+                    Query q = parse(taxonomy, cr.category(), r, analyzers.forLanguage(key));
+                    String qid = cr.category() + ":" + r.id() + "@" + key;
+                    byQueryId.put(qid, new RuleHit(cr.category(), r.id(), r.weight()));
+                    queries.computeIfAbsent(key, k -> new ArrayList<>()).add(new MonitorQuery(qid, q, r.query(), Map.of()));
+                }
+            }
+        }
+        this.ruleCount = count;
+        try {
+            for (String key : keys) {
+                Monitor monitor = new Monitor(analyzers.forLanguage(key));
+                monitor.register(queries.getOrDefault(key, List.of()));
+                monitors.put(key, monitor);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Query parse(Taxonomy taxonomy, String category, RuleDefinition rule, Analyzer analyzer) {
+        Analyzer perField = new PerFieldAnalyzerWrapper(analyzer, Map.of("shape", new WhitespaceAnalyzer()));
+        QueryParser parser = new QueryParser("text", perField);
+        parser.setAutoGeneratePhraseQueries(true);
+        parser.setDefaultOperator(QueryParser.Operator.OR);
+        try {
+            Query q = parser.parse(rule.query());
+            for (String field : fieldsOf(rule.query())) {
+                if (!FIELDS.contains(field)) {
+                    throw new CensusException(ErrorCode.BAD_RULE, taxonomy.id() + "/" + category + ":" + rule.id()
+                            + ": unknown field '" + field + "'; fields are " + FIELDS);
+                }
+            }
+            return q;
+        } catch (ParseException | RuntimeException e) {
+            if (e instanceof CensusException ce) {
+                throw ce;
+            }
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new CensusException(ErrorCode.BAD_RULE, taxonomy.id() + "/" + category + ":" + rule.id()
+                    + ": query does not compile: " + msg, e);
+        }
+    }
+
+    private static Set<String> fieldsOf(String query) {
+        Set<String> out = new LinkedHashSet<>();
+        var m = java.util.regex.Pattern.compile("(?<![\\\\\\w])([A-Za-z_]+):(?!//)").matcher(query.replaceAll("\"[^\"]*\"", "\"\""));
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** @return the number of rules (not of compiled per-language variants) */
+    public int ruleCount() {
+        return ruleCount;
+    }
+
+    /**
+     * @param text an analysed request
+     * @return the rules that matched it, in a stable order
+     */
+    public List<RuleHit> match(AnalyzedText text) {
+        Monitor monitor = monitors.get(text.lang());
+        if (monitor == null) {
+            monitor = monitors.get(LanguageAnalyzers.group(text.lang()));
+        }
+        Document doc = new Document();
+        List<Token> all = new ArrayList<>(text.system().size() + text.user().size());
+        all.addAll(text.system());
+        if (!text.system().isEmpty() && !text.user().isEmpty()) {
+            Token first = text.user().get(0);
+            all.add(new Token(first.term(), first.positionIncrement() + SECTION_GAP));
+            all.addAll(text.user().subList(1, text.user().size()));
+        } else {
+            all.addAll(text.user());
+        }
+        doc.add(new TextField("text", new TokenListStream(all)));
+        doc.add(new TextField("system", new TokenListStream(text.system())));
+        doc.add(new TextField("user", new TokenListStream(text.user())));
+        doc.add(new TextField("last", new TokenListStream(text.last())));
+        doc.add(new TextField("shape", new TokenListStream(text.shapes().stream().map(s -> new Token(s, 1)).toList())));
+        MatchingQueries<QueryMatch> matches;
+        try {
+            matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!matches.getErrors().isEmpty()) {
+            var first = matches.getErrors().entrySet().iterator().next();
+            throw new CensusException(ErrorCode.INTERNAL, "rule " + first.getKey() + " failed: " + first.getValue().getMessage(),
+                    first.getValue());
+        }
+        List<RuleHit> hits = new ArrayList<>(matches.getMatchCount());
+        for (QueryMatch m : matches.getMatches()) {
+            hits.add(byQueryId.get(m.getQueryId()));
+        }
+        hits.sort((a, b) -> a.qualifiedId().compareTo(b.qualifiedId()));
+        return hits;
+    }
+
+    @Override
+    public void close() {
+        for (Monitor m : monitors.values()) {
+            try {
+                m.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.promptcensus.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.promptcensus.api.Request;
+
+/**
+ * Structural markers of a request, indexed as the {@code shape} field so rules can use them
+ * ({@code shape:code_fence}) and given to the statistical model as features. They describe form,
+ * not words: code, formulas, character-card templates, length, turns.
+ */
+public final class Shapes {
+    /** Markers, as written in rules. */
+    public static final List<String> ALL = List.of("code_fence", "code", "has_system", "multi_turn", "short", "long",
+            "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk");
+
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "(?m)^\\s*(?:(?:def|class|import|from|return|if|for|while|public|private|static|const|let|var|function|"
+                    + "#include|package|using|fn|func|SELECT|INSERT|UPDATE|CREATE|echo|sudo|npm|pip|git)\\b.*"
+                    + "|.*[;{}]\\s*$|.*\\)\\s*:\\s*$|\\s*</?[a-zA-Z][^>]*>\\s*$|.*=>.*|\\s*//.*|\\s*#!.*)");
+    private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+");
+    private static final Pattern MATH = Pattern.compile(
+            "\\\\(?:frac|sum|int|sqrt|lim|alpha|beta|theta|pi|cdot|times)|\\$[^$\\n]{1,80}\\$"
+                    + "|\\b\\d+\\s*[-+*/^=×÷]\\s*\\d+|[a-z]\\s*\\^\\s*\\d|\\b[xyz]\\s*[=+\\-]\\s*\\d|[∫∑√≤≥≠∞π]");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
+    private static final Pattern TEMPLATE_VARS = Pattern.compile("\\{\\{\\s*(?:char|user|Char|User)\\s*}}|<(?:START|BOT|USER)>");
+    private static final Pattern ASTERISK_ACTION = Pattern.compile("\\*[^*\\n]{3,80}\\*");
+    private static final Pattern JSON = Pattern.compile("\\{\\s*\"[^\"]{1,60}\"\\s*:");
+
+    private Shapes() {
+    }
+
+    /**
+     * @param system the classified system prompt
+     * @param user the classified user turns
+     * @param last the last user turn
+     * @param request the request (for counts)
+     * @param userTurns the number of user turns
+     * @return the markers that apply, in {@link #ALL} order
+     */
+    static List<String> of(String system, String user, String last, Request request, int userTurns) {
+        String all = system.isEmpty() ? user : system + "\n" + user;
+        List<String> out = new ArrayList<>(6);
+        if (all.contains("```")) {
+            out.add("code_fence");
+        }
+        if (countMatches(CODE_LINE, all, 3) >= 3) {
+            out.add("code");
+        }
+        if (!system.isBlank()) {
+            out.add("has_system");
+        }
+        if (userTurns > 1) {
+            out.add("multi_turn");
+        }
+        int length = all.strip().length();
+        if (length < 60) {
+            out.add("short");
+        }
+        if (length > 2000) {
+            out.add("long");
+        }
+        String trimmed = last.strip();
+        if (trimmed.endsWith("?") || trimmed.endsWith("？")) {
+            out.add("question");
+        }
+        if (URL.matcher(all).find()) {
+            out.add("url");
+        }
+        if (MATH.matcher(all).find()) {
+            out.add("math");
+        }
+        if (countMatches(NUMBER, all, 3) >= 3) {
+            out.add("numbers");
+        }
+        if (TEMPLATE_VARS.matcher(all).find()) {
+            out.add("template_vars");
+        }
+        if (ASTERISK_ACTION.matcher(all).find()) {
+            out.add("asterisk_action");
+        }
+        if (JSON.matcher(all).find()) {
+            out.add("json");
+        }
+        if (hasHan(all)) {
+            out.add("cjk");
+        }
+        return out;
+    }
+
+    private static int countMatches(Pattern p, String s, int enough) {
+        var m = p.matcher(s);
+        int n = 0;
+        while (n < enough && m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean hasHan(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
