@@ -13,6 +13,7 @@ import org.promptcensus.core.eval.EvalReportWriter;
 import org.promptcensus.core.eval.Evaluator;
 import org.promptcensus.core.eval.GoldReader;
 import org.promptcensus.core.eval.GoldRecord;
+import org.promptcensus.core.eval.SourceSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +43,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Categories with fewer gold records are shown but left out of macro-F1 (default: ${DEFAULT-VALUE}).")
     int minSupport;
 
+    @Option(names = "--max-per-source", paramLabel = "N", defaultValue = "0",
+            description = "Evaluate at most N records of each source (a deterministic pick), so large datasets do not dominate; 0: all.")
+    int maxPerSource;
+
     @Option(names = "--threads", paramLabel = "N", description = "Tagging threads (default: the number of cores).")
     Integer threads;
 
@@ -56,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream err = root.streams.err();
         List<String> errors = new ArrayList<>();
-        List<GoldRecord> records = new GoldReader().read(gold, errors::add);
+        List<GoldRecord> records = SourceSampler.capPerSource(new GoldReader().read(gold, errors::add), maxPerSource);
         errors.stream().limit(100).forEach(e -> err.println("census: " + e));
         if (records.isEmpty()) {
             throw new CensusException(ErrorCode.BAD_USAGE, "no labelled records in " + gold);

@@ -43,10 +43,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the model (default: DIR/model.bin).")
     Path output;
 
-    @Option(names = "--iterations", defaultValue = "300", description = "Maximum training iterations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", defaultValue = "100", description = "Maximum training iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--cutoff", defaultValue = "1", description = "Drop features seen fewer times than this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cutoff", defaultValue = "2", description = "Drop features seen fewer times than this (default: ${DEFAULT-VALUE}).")
     int cutoff;
 
     @Option(names = "--l2", defaultValue = "0.5", description = "L2 regularization (default: ${DEFAULT-VALUE}).")

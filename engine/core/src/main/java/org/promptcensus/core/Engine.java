@@ -85,7 +85,7 @@ public final class Engine implements AutoCloseable {
         List<TagSet> sets = new ArrayList<>(stages.size());
         for (Stage s : stages) {
             List<RuleHit> hits = s.rules().match(analyzed);
-            Prediction p = s.model() == null ? null : s.model().predict(analyzed, explain);
+            Prediction p = s.model() == null ? null : s.model().predict(analyzed, analyzer.analyzers(), explain);
             sets.add(s.fuser().fuse(p, hits, explain));
         }
         List<String> warnings = new ArrayList<>(2);

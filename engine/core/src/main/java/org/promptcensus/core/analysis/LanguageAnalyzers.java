@@ -29,6 +29,30 @@ public final class LanguageAnalyzers implements AutoCloseable {
     private final Analyzer chinese = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
     private final Analyzer folding = new FoldingAnalyzer();
     private final Map<String, Analyzer> byGroup = Map.of("en", english, "zh", chinese, DEFAULT_GROUP, folding);
+    private final java.util.Set<String> stopTerms = stopTerms();
+
+    /** Function words, as terms after analysis: they carry no topic, only style. */
+    private java.util.Set<String> stopTerms() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.List<String> en = new java.util.ArrayList<>();
+        org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.forEach(w -> en.add(new String((char[]) w)));
+        en.addAll(java.util.List.of("do", "does", "did", "have", "has", "had", "from", "so", "am", "were", "been", "its", "about"));
+        for (String w : en) {
+            AnalyzedText.tokens(english, w).forEach(t -> out.add(t.term()));
+        }
+        for (String w : "的 了 是 在 和 与 及 就 都 也 还 这 那 个 吗 呢 吧 啊 呀 着 过 之 其 或 被 把 给 让 对 从 而 并 等 很 又 一个 这个 那个 一下 一些".split(" ")) {
+            out.add(w);
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    /**
+     * @param term an analysed term
+     * @return true when it is a function word (of English or Chinese) that carries no topic
+     */
+    public boolean isStopTerm(String term) {
+        return stopTerms.contains(term);
+    }
 
     /**
      * @param lang an ISO 639-1 code (or {@code und})

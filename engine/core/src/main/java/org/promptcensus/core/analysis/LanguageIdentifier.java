@@ -78,18 +78,27 @@ public final class LanguageIdentifier {
             return "zh";
         }
         if (scripts.cyrillic() * 2 >= scripts.letters()) {
-            return scripts.letters() < 20 ? "ru" : toIso1(detect(prefix), "ru");
+            return scripts.letters() < 20 ? "ru" : toIso1(new LanguageDetectorME(model).predictLanguage(prefix), "ru");
         }
         if (scripts.letters() < 20 && scripts.latin() == scripts.letters()) {
             // The model guesses wildly on a few Latin letters; most short traffic is English.
             return "en";
         }
-        return toIso1(detect(prefix), "en");
+        Language[] ranked = new LanguageDetectorME(model).predictLanguages(prefix);
+        Language best = ranked.length == 0 ? null : ranked[0];
+        // Code, formulas and lists of names fool the model into rare languages (Latin, Esperanto,
+        // Waray). A guess outside the languages of real traffic, or one that does not stand out
+        // from the runner-up, is not trusted for Latin-script text, which is then taken as
+        // English, the lingua franca of prompts.
+        boolean clear = best != null && ranked.length > 1 && best.getConfidence() >= MIN_MARGIN * ranked[1].getConfidence();
+        if (best == null || !ISO3_TO_ISO1.containsKey(best.getLang()) || !clear) {
+            return scripts.latin() * 2 >= scripts.letters() ? "en" : toIso1(best, "en");
+        }
+        return toIso1(best, "en");
     }
 
-    private Language detect(CharSequence text) {
-        return new LanguageDetectorME(model).predictLanguage(text);
-    }
+    /** How much more likely than the runner-up a Latin-script guess must be to be trusted. */
+    private static final double MIN_MARGIN = 1.5;
 
     private static String toIso1(Language language, String fallback) {
         if (language == null || language.getLang() == null) {

@@ -20,6 +20,7 @@ import opennlp.tools.ml.model.MaxentModel;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.core.analysis.AnalyzedText;
+import org.promptcensus.core.analysis.LanguageAnalyzers;
 
 /**
  * A trained OpenNLP document categorizer for one taxonomy.
@@ -74,11 +75,12 @@ public final class CategoryModel {
 
     /**
      * @param text an analysed request
+     * @param analyzers the analyzers the text was analysed with
      * @param explain whether to collect the strongest features per category
      * @return probabilities per category
      */
-    public Prediction predict(AnalyzedText text, boolean explain) {
-        String[] context = context(ModelFeatures.of(text));
+    public Prediction predict(AnalyzedText text, LanguageAnalyzers analyzers, boolean explain) {
+        String[] context = context(ModelFeatures.of(text, analyzers));
         double[] probs = maxent.eval(context);
         Map<String, Double> byCategory = new HashMap<>(outcomes.length * 2);
         for (int i = 0; i < outcomes.length; i++) {

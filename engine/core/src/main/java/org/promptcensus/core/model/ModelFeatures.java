@@ -1,11 +1,14 @@
 package org.promptcensus.core.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.promptcensus.core.analysis.AnalyzedText;
+import org.promptcensus.core.analysis.LanguageAnalyzers;
 
 /**
  * The tokens the statistical model reads: the analysed terms of the system prompt and the user
- * turns, then one token per structural marker. The model's feature generators turn them into
+ * turns without function words and numbers (in a small seed corpus their frequencies are style,
+ * not topic, and the model would learn the writers' habits), then one token per structural marker. The model's feature generators turn them into
  * unigram and bigram features.
  */
 public final class ModelFeatures {
@@ -19,19 +22,34 @@ public final class ModelFeatures {
 
     /**
      * @param text an analysed request
+     * @param analyzers the analyzers (for the function-word list)
      * @return its model tokens
      */
-    public static String[] of(AnalyzedText text) {
+    public static String[] of(AnalyzedText text, LanguageAnalyzers analyzers) {
         List<String> terms = text.terms();
-        int n = Math.min(terms.size(), MAX_TERMS);
-        String[] out = new String[n + text.shapes().size()];
-        for (int i = 0; i < n; i++) {
-            out[i] = terms.get(i);
+        List<String> out = new ArrayList<>(Math.min(terms.size(), MAX_TERMS) + text.shapes().size());
+        for (String t : terms) {
+            if (out.size() >= MAX_TERMS) {
+                break;
+            }
+            if (!analyzers.isStopTerm(t) && !isNumber(t)) {
+                out.add(t);
+            }
         }
-        int i = n;
         for (String s : text.shapes()) {
-            out[i++] = SHAPE_PREFIX + s;
+            out.add(SHAPE_PREFIX + s);
         }
-        return out;
+        return out.toArray(new String[0]);
+    }
+
+    /** Numbers are too many and too specific to be features; their presence is a shape. */
+    private static boolean isNumber(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && c != ',') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -93,6 +93,7 @@ public final class RuleIndex implements AutoCloseable {
     private static Query parse(Taxonomy taxonomy, String category, RuleDefinition rule, Analyzer analyzer) {
         Analyzer perField = new PerFieldAnalyzerWrapper(analyzer, Map.of("shape", new WhitespaceAnalyzer()));
         QueryParser parser = new QueryParser("text", perField);
+        parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
         parser.setDefaultOperator(QueryParser.Operator.OR);
         try {

@@ -62,7 +62,8 @@ public final class Shapes {
             out.add("long");
         }
         String trimmed = last.strip();
-        if (trimmed.endsWith("?") || trimmed.endsWith("？")) {
+        String firstLine = trimmed.lines().findFirst().orElse("").strip();
+        if (isQuestion(trimmed) || isQuestion(firstLine)) {
             out.add("question");
         }
         if (URL.matcher(all).find()) {
@@ -87,6 +88,10 @@ public final class Shapes {
             out.add("cjk");
         }
         return out;
+    }
+
+    private static boolean isQuestion(String s) {
+        return s.endsWith("?") || s.endsWith("？");
     }
 
     private static int countMatches(Pattern p, String s, int enough) {

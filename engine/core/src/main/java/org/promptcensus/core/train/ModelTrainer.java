@@ -59,7 +59,7 @@ public final class ModelTrainer {
                 continue;
             }
             AnalyzedText text = analyzer.analyze(r.request());
-            String[] tokens = ModelFeatures.of(text);
+            String[] tokens = ModelFeatures.of(text, analyzer.analyzers());
             for (String label : labels) {
                 if (taxonomy.category(label).isEmpty()) {
                     throw new CensusException(ErrorCode.BAD_CORPUS, "record " + r.request().id() + " (" + r.source()

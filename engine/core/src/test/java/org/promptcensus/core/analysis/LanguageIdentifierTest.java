@@ -1,0 +1,46 @@
+package org.promptcensus.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LanguageIdentifierTest {
+    private static final LanguageIdentifier ID = new LanguageIdentifier();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en|Can you help me write a cover letter for a marketing internship at a small agency?",
+            "zh|帮我写一封求职信，我想申请一家小公司的市场实习岗位",
+            "es|¿Puedes ayudarme a escribir una carta de presentación para unas prácticas de marketing?",
+            "fr|Peux-tu m'aider à écrire une lettre de motivation pour un stage en marketing ?",
+            "de|Kannst du mir helfen, ein Anschreiben für ein Praktikum im Marketing zu schreiben?",
+            "ja|マーケティングのインターンに応募するためのカバーレターを書くのを手伝ってください",
+            "ru|Помоги мне написать сопроводительное письмо для стажировки в маркетинговом агентстве",
+            "pt|Você pode me ajudar a escrever uma carta de apresentação para um estágio em marketing?",
+            "ko|마케팅 인턴십에 지원하기 위한 자기소개서를 써 주세요"
+    })
+    void identifiesCommonLanguages(String lang, String text) {
+        assertThat(ID.identify(text)).isEqualTo(lang);
+    }
+
+    @Test
+    void chineseWithEnglishCodeIsChinese() {
+        assertThat(ID.identify("这段 python 代码为什么报错？ def f(x): return x + 1")).isEqualTo("zh");
+    }
+
+    @Test
+    void codeIsNotTakenForARareLanguage() {
+        String code = "def has_close_elements(numbers, threshold):\n    for idx, elem in enumerate(numbers):\n"
+                + "        for idx2, elem2 in enumerate(numbers):\n            if idx != idx2:\n"
+                + "                distance = abs(elem - elem2)\n                if distance < threshold:\n                    return True\n";
+        assertThat(ID.identify(code)).isEqualTo("en");
+    }
+
+    @Test
+    void shortLatinTextIsEnglishAndNoLettersIsUndetermined() {
+        assertThat(ID.identify("hi")).isEqualTo("en");
+        assertThat(ID.identify("12345 !!! ...")).isEqualTo(LanguageIdentifier.UNDETERMINED);
+    }
+}

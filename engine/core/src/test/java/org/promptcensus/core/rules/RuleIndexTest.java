@@ -1,0 +1,81 @@
+package org.promptcensus.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.promptcensus.api.CensusException;
+import org.promptcensus.api.ErrorCode;
+import org.promptcensus.api.Request;
+import org.promptcensus.api.Role;
+import org.promptcensus.core.TestTaxonomies;
+import org.promptcensus.core.analysis.LanguageIdentifier;
+import org.promptcensus.core.analysis.RequestAnalyzer;
+import org.promptcensus.core.taxonomy.CategoryRules;
+import org.promptcensus.core.taxonomy.RuleDefinition;
+import org.promptcensus.core.taxonomy.Taxonomy;
+import org.promptcensus.core.text.TextSelector;
+
+class RuleIndexTest {
+    private static final RequestAnalyzer ANALYZER = new RequestAnalyzer(TextSelector.DEFAULT, new LanguageIdentifier());
+    private static final RuleIndex RULES = new RuleIndex(TestTaxonomies.mini().taxonomy(), ANALYZER.analyzers());
+
+    @AfterAll
+    static void close() {
+        RULES.close();
+        ANALYZER.close();
+    }
+
+    private static List<String> hits(Request r) {
+        return RULES.match(ANALYZER.analyze(r)).stream().map(RuleHit::qualifiedId).toList();
+    }
+
+    @Test
+    void matchesStemmedPhrasesAndProximity() {
+        assertThat(hits(Request.ofText("1", "I keep getting a Python syntax error when I run this script"))).contains("code:python-near-error");
+        assertThat(hits(Request.ofText("1", "here is the full stack traces from the crash log"))).contains("code:stack-trace");
+        assertThat(hits(Request.ofText("1", "python is a snake; I made an error in my essay about it"))).doesNotContain("code:python-near-error");
+    }
+
+    @Test
+    void matchesShapesAndFields() {
+        assertThat(hits(Request.ofText("1", "fix:\n```\nx = 1\n```"))).contains("code:fence");
+        Request card = Request.builder("1").message(Role.SYSTEM, "You are a character named Kai.").message(Role.USER, "hi").build();
+        assertThat(hits(card)).contains("chat:card");
+        Request notInSystem = Request.ofText("1", "what is a character set in mysql");
+        assertThat(hits(notInSystem)).doesNotContain("chat:card");
+    }
+
+    @Test
+    void languageRulesApplyOnlyToTheirLanguage() {
+        assertThat(hits(Request.ofText("1", "这段代码为什么一直报错，帮我看看"))).contains("code:zh-code");
+        assertThat(hits(Request.ofText("1", "Please review this code and the error it shows"))).doesNotContain("code:zh-code");
+    }
+
+    @Test
+    void negativeRulesAndSubcategoriesMatchToo() {
+        assertThat(hits(Request.ofText("1", "act as a linux terminal"))).contains("code:terminal", "chat:not-terminal");
+        assertThat(hits(Request.ofText("1", "be my girlfriend"))).contains("chat/companion:girlfriend");
+    }
+
+    @Test
+    void aBrokenQueryNamesTheRule() {
+        Taxonomy bad = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
+                List.of(new CategoryRules("code", List.of(new RuleDefinition("broken", "\"unclosed phrase", 1, List.of())))),
+                TestTaxonomies.mini().taxonomy().fusion(), "test");
+        assertThatThrownBy(() -> new RuleIndex(bad, ANALYZER.analyzers()))
+                .isInstanceOfSatisfying(CensusException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_RULE))
+                .hasMessageContaining("t/code:broken");
+    }
+
+    @Test
+    void anUnknownFieldNamesTheRule() {
+        Taxonomy bad = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
+                List.of(new CategoryRules("code", List.of(new RuleDefinition("typo", "sytem:card", 1, List.of())))),
+                TestTaxonomies.mini().taxonomy().fusion(), "test");
+        assertThatThrownBy(() -> new RuleIndex(bad, ANALYZER.analyzers()))
+                .isInstanceOf(CensusException.class).hasMessageContaining("unknown field 'sytem'");
+    }
+}

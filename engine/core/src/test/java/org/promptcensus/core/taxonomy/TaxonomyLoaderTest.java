@@ -1,0 +1,70 @@
+package org.promptcensus.core.taxonomy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.promptcensus.api.CensusException;
+import org.promptcensus.api.ErrorCode;
+import org.promptcensus.core.TestTaxonomies;
+
+class TaxonomyLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsCategoriesRulesAndDefaults() {
+        Taxonomy t = TestTaxonomies.mini().taxonomy();
+        assertThat(t.id()).isEqualTo("mini");
+        assertThat(t.version()).isEqualTo(2);
+        assertThat(t.categoryIds()).containsExactly("code", "chat", "chat/companion", "other");
+        assertThat(t.ruleCount()).isEqualTo(8);
+        assertThat(t.fusion()).isEqualTo(FusionSettings.DEFAULT);
+        assertThat(t.category("chat/companion").orElseThrow().parentId()).isEqualTo("chat");
+    }
+
+    private CensusException loadFailure(String taxonomyYaml) throws IOException {
+        Files.writeString(dir.resolve("taxonomy.yaml"), taxonomyYaml);
+        try {
+            new TaxonomyLoader().load(TaxonomySource.directory(dir));
+        } catch (CensusException e) {
+            return e;
+        }
+        throw new AssertionError("no failure");
+    }
+
+    @Test
+    void rejectsUnknownKeysNamingFileAndKey() throws IOException {
+        CensusException e = loadFailure("id: t\ncategories:\n  - id: a\n    treshold: 0.5\n");
+        assertThat(e.code()).isEqualTo(ErrorCode.BAD_TAXONOMY);
+        assertThat(e.getMessage()).contains("taxonomy.yaml").contains("unknown key 'treshold'");
+    }
+
+    @Test
+    void rejectsDuplicatesBadThresholdsAndOrphans() throws IOException {
+        assertThat(loadFailure("id: t\ncategories:\n  - id: a\n  - id: a\n").getMessage()).contains("defined twice");
+        assertThat(loadFailure("id: t\ncategories:\n  - id: a\n    threshold: 1.5\n").getMessage()).contains("threshold");
+        assertThat(loadFailure("id: t\ncategories:\n  - id: a/b\n").getMessage()).contains("no parent");
+        assertThat(loadFailure("id: t\nfallback: zzz\ncategories:\n  - id: a\n").getMessage()).contains("fallback");
+        assertThat(loadFailure("id: T!\ncategories:\n  - id: a\n").getMessage()).contains("'id'");
+    }
+
+    @Test
+    void rejectsARulesFileForAnotherCategoryOrWithoutWeight() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/a.yaml"), "category: b\nrules: []\n");
+        assertThat(loadFailure("id: t\ncategories:\n  - id: a\n").getMessage()).contains("rules/a.yaml").contains("'b'");
+        Files.writeString(dir.resolve("rules/a.yaml"), "category: a\nrules:\n  - id: r\n    query: x\n");
+        assertThat(loadFailure("id: t\ncategories:\n  - id: a\n").getMessage()).contains("'r' has no numeric 'weight'");
+    }
+
+    @Test
+    void aMissingDefinitionIsAnError() {
+        assertThatThrownBy(() -> new TaxonomyLoader().load(TaxonomySource.directory(dir.resolve("none"))))
+                .isInstanceOf(CensusException.class).hasMessageContaining("no taxonomy definition");
+    }
+}

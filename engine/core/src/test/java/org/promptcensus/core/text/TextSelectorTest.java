@@ -1,0 +1,56 @@
+package org.promptcensus.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.promptcensus.api.Request;
+import org.promptcensus.api.Role;
+
+class TextSelectorTest {
+    @Test
+    void classifiesSystemAndUserTurnsButNotAssistantTurns() {
+        Request r = Request.builder("1").message(Role.SYSTEM, "You are Luna, a shy elf.")
+                .message(Role.USER, "hi luna").message(Role.ASSISTANT, "SECRET ASSISTANT WORDS")
+                .message(Role.USER, "*waves* how are you").build();
+        ClassifiedText t = TextSelector.DEFAULT.select(r);
+        assertThat(t.system()).isEqualTo("You are Luna, a shy elf.");
+        assertThat(t.user()).isEqualTo("hi luna\n*waves* how are you");
+        assertThat(t.last()).isEqualTo("*waves* how are you");
+        assertThat(t.all()).doesNotContain("SECRET");
+        assertThat(t.shapes()).contains("has_system", "multi_turn", "asterisk_action");
+        assertThat(t.truncated()).isFalse();
+    }
+
+    @Test
+    void boundsAHugePromptKeepingHeadAndTail() {
+        String text = "INSTRUCTION summarise this. " + "x ".repeat(5_000_000) + " END QUESTION";
+        ClassifiedText t = new TextSelector(3000, 4000, 2000).select(Request.ofText("1", text));
+        assertThat(t.last().length()).isLessThan(4100);
+        assertThat(t.last()).startsWith("INSTRUCTION").endsWith("END QUESTION");
+        assertThat(t.truncated()).isTrue();
+        assertThat(t.shapes()).contains("long");
+    }
+
+    @Test
+    void earlierTurnsFillTheirBudgetNewestFirst() {
+        Request.Builder b = Request.builder("1");
+        for (int i = 0; i < 50; i++) {
+            b.message(Role.USER, "turn" + i + " " + "y".repeat(200));
+        }
+        ClassifiedText t = new TextSelector(100, 1000, 500).select(b.build());
+        assertThat(t.user()).contains("turn49", "turn48").doesNotContain("turn0 ");
+        assertThat(t.truncated()).isTrue();
+    }
+
+    @Test
+    void detectsCodeAndMath() {
+        ClassifiedText code = TextSelector.DEFAULT.select(Request.ofText("1",
+                "why does this fail?\n```\nimport os\ndef f(x):\n    return x + 1;\n}\n```"));
+        assertThat(code.shapes()).contains("code_fence", "code", "question");
+        ClassifiedText math = TextSelector.DEFAULT.select(Request.ofText("1", "solve x^2 + 3x = 10 for x"));
+        assertThat(math.shapes()).contains("math", "short");
+        ClassifiedText card = TextSelector.DEFAULT.select(Request.builder("1")
+                .message(Role.SYSTEM, "Write {{char}}'s next reply to {{user}}.").message(Role.USER, "hello").build());
+        assertThat(card.shapes()).contains("template_vars");
+    }
+}
