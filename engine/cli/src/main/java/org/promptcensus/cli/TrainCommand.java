@@ -49,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cutoff", defaultValue = "2", description = "Drop features seen fewer times than this (default: ${DEFAULT-VALUE}).")
     int cutoff;
 
-    @Option(names = "--l2", defaultValue = "0.5", description = "L2 regularization (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--l2", defaultValue = "2.0", description = "L2 regularization (default: ${DEFAULT-VALUE}).")
     double l2;
 
     @Option(names = "--no-bigrams", description = "Use single words only as features.")

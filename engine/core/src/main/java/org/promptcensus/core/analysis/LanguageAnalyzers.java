@@ -5,18 +5,24 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.CharArraySet;
 
 /**
- * The Lucene analyzer of each language: English is lower-cased and Porter-stemmed, Chinese is
- * segmented into words by SmartChinese (which also stems the English words inside Chinese text),
- * and every other language is tokenized by ICU and case- and accent-folded. Analyzers keep stop
+ * The Lucene analyzer of each language: English is lower-cased and Porter-stemmed; Chinese is
+ * indexed as single characters plus overlapping character bigrams (the English words inside
+ * Chinese text are stemmed like English); every other language is tokenized by ICU and case- and
+ * accent-folded.
+ *
+ * <p>Why bigrams rather than a word segmenter for Chinese: a segmenter cuts the same word
+ * differently by context (SmartChinese keeps 发烧 whole on its own but splits 我发烧了 into 发/烧),
+ * so a rule term would match one prompt and miss the next. Bigrams match a term wherever its
+ * characters are adjacent, and give the model robust features. Analyzers keep stop
  * words: "not" and "do" matter in intent phrases.
  *
  * <p>Thread-safe: Lucene analyzers reuse per-thread components.
@@ -26,7 +32,7 @@ public final class LanguageAnalyzers implements AutoCloseable {
     public static final String DEFAULT_GROUP = "xx";
 
     private final Analyzer english = new EnglishAnalyzerNoStop();
-    private final Analyzer chinese = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
+    private final Analyzer chinese = new ChineseBigramAnalyzer();
     private final Analyzer folding = new FoldingAnalyzer();
     private final Map<String, Analyzer> byGroup = Map.of("en", english, "zh", chinese, DEFAULT_GROUP, folding);
     private final java.util.Set<String> stopTerms = stopTerms();
@@ -36,11 +42,20 @@ public final class LanguageAnalyzers implements AutoCloseable {
         java.util.Set<String> out = new java.util.HashSet<>();
         java.util.List<String> en = new java.util.ArrayList<>();
         org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.forEach(w -> en.add(new String((char[]) w)));
-        en.addAll(java.util.List.of("do", "does", "did", "have", "has", "had", "from", "so", "am", "were", "been", "its", "about"));
+        en.addAll(java.util.List.of("do", "does", "did", "have", "has", "had", "from", "so", "am", "were", "been", "its", "about",
+                // pronouns and all-purpose verbs: every category's requests use them, a small corpus
+                // gives them a category's accent
+                "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "we", "us", "our", "he", "him", "his",
+                "she", "her", "them", "i'm", "i've", "i'd", "i'll", "you're", "it's", "don't", "can't", "im", "dont",
+                "can", "could", "would", "should", "may", "might", "must", "shall", "want", "like", "need", "get", "got",
+                "please", "thanks", "thank", "help", "know", "just", "also", "very", "really", "some", "any", "all", "what", "which",
+                "who", "how", "when", "where", "why", "here", "out", "up", "down", "over", "more", "most", "other", "than", "too",
+                "only", "one", "two", "new", "make", "give", "tell", "let", "use", "using", "go", "see", "say", "think", "look"));
         for (String w : en) {
             AnalyzedText.tokens(english, w).forEach(t -> out.add(t.term()));
         }
-        for (String w : "的 了 是 在 和 与 及 就 都 也 还 这 那 个 吗 呢 吧 啊 呀 着 过 之 其 或 被 把 给 让 对 从 而 并 等 很 又 一个 这个 那个 一下 一些".split(" ")) {
+        for (String w : ("的 了 是 在 和 与 及 就 都 也 还 这 那 个 吗 呢 吧 啊 呀 着 过 之 其 或 被 把 给 让 对 从 而 并 等 很 又 一个 这个 那个 一下 一些 "
+                + "我 你 他 她 它 我们 你们 他们 您 我的 你的 请 请问 帮 帮我 想 要 能 可以 会 吗 什么 怎么 怎么办 如何 为什么 谢谢 有 没有 一 不").split(" ")) {
             out.add(w);
         }
         return java.util.Set.copyOf(out);
@@ -94,6 +109,24 @@ public final class LanguageAnalyzers implements AutoCloseable {
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new LowerCaseFilter(in);
+        }
+    }
+
+    /** Standard tokenization, width folding, lower case, CJK unigrams + bigrams, Porter stemming of Latin words. */
+    private static final class ChineseBigramAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream result = new CJKWidthFilter(source);
+            result = new LowerCaseFilter(result);
+            result = new CJKBigramFilter(result, CJKBigramFilter.HAN, true);
+            result = new PorterStemFilter(result);
+            return new TokenStreamComponents(source, result);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(new CJKWidthFilter(in));
         }
     }
 

@@ -22,7 +22,8 @@ import org.promptcensus.core.taxonomy.Taxonomy;
  * </pre>
  * where {@code p(c)} is the model's probability (the uniform prior when the taxonomy has no
  * model). A category is tagged when its score reaches its threshold; tags are multi-label. When no
- * category passes, the fallback category is given with score {@code 1 - best score}.
+ * category passes, the best one is still tagged if it reaches the taxonomy's primary threshold;
+ * otherwise the fallback category is given with score {@code 1 - best score}.
  * A subcategory is only tagged together with its parent.
  *
  * <p>Immutable and thread-safe.
@@ -59,7 +60,7 @@ public final class Fuser {
             double p = prediction == null ? prior : prediction.probabilities().getOrDefault(c.id(), prior);
             p = Math.min(1 - EPS, Math.max(EPS, p));
             double rules = Math.max(-settings.evidenceCap(), Math.min(settings.evidenceCap(), evidence.getOrDefault(c.id(), 0.0)));
-            double z = settings.modelWeight() * Math.log(p / (1 - p)) + settings.bias() + rules;
+            double z = settings.modelWeight() * Math.log(p / (1 - p)) + settings.biasOf(c.id()) + rules;
             double score = 1.0 / (1.0 + Math.exp(-z));
             scores.put(c.id(), score);
             if (!c.id().equals(taxonomy.fallback())) {
@@ -73,8 +74,19 @@ public final class Fuser {
                 passed.add(new Tag(c.id(), round(score), explain ? explain(c.id(), prediction, hits) : List.of()));
             }
         }
-        boolean onlyFallback = passed.stream().allMatch(t -> t.id().equals(taxonomy.fallback()));
-        if (onlyFallback && taxonomy.fallback() != null && passed.isEmpty()) {
+        if (passed.isEmpty() && settings.primaryThreshold() != null) {
+            Category top = null;
+            for (Category c : taxonomy.categories()) {
+                if (!c.id().equals(taxonomy.fallback()) && !c.isSubcategory()
+                        && (top == null || scores.get(c.id()) > scores.get(top.id()))) {
+                    top = c;
+                }
+            }
+            if (top != null && scores.get(top.id()) >= settings.primaryThreshold()) {
+                passed.add(new Tag(top.id(), round(scores.get(top.id())), explain ? explain(top.id(), prediction, hits) : List.of()));
+            }
+        }
+        if (passed.isEmpty() && taxonomy.fallback() != null) {
             passed.add(new Tag(taxonomy.fallback(), round(1 - best),
                     explain ? explain(taxonomy.fallback(), prediction, hits) : List.of()));
         }

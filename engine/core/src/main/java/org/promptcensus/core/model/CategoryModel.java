@@ -81,7 +81,7 @@ public final class CategoryModel {
      */
     public Prediction predict(AnalyzedText text, LanguageAnalyzers analyzers, boolean explain) {
         String[] context = context(ModelFeatures.of(text, analyzers));
-        double[] probs = maxent.eval(context);
+        double[] probs = temper(maxent.eval(context), context.length);
         Map<String, Double> byCategory = new HashMap<>(outcomes.length * 2);
         for (int i = 0; i < outcomes.length; i++) {
             byCategory.put(outcomes[i], probs[i]);
@@ -108,6 +108,33 @@ public final class CategoryModel {
             top.put(cat, List.copyOf(list.subList(0, Math.min(5, list.size()))));
         });
         return new Prediction(byCategory, top);
+    }
+
+    /** Requests with up to this many features are scored as the model says. */
+    static final int TEMPER_FROM = 60;
+
+    /**
+     * A maxent model adds up evidence from every feature, so a long request gets near-certain
+     * probabilities from many weak hints (a long health question "is" productivity with p = 1.0
+     * because pasted texts are long). Beyond {@link #TEMPER_FROM} features, the distribution is
+     * flattened with temperature sqrt(features / TEMPER_FROM), which keeps the ranking and makes
+     * the confidence of long requests comparable to that of short ones.
+     */
+    static double[] temper(double[] probs, int features) {
+        if (features <= TEMPER_FROM) {
+            return probs;
+        }
+        double t = Math.sqrt((double) features / TEMPER_FROM);
+        double sum = 0;
+        double[] out = new double[probs.length];
+        for (int i = 0; i < probs.length; i++) {
+            out[i] = Math.pow(Math.max(probs[i], 1e-300), 1 / t);
+            sum += out[i];
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= sum;
+        }
+        return out;
     }
 
     /** The same context as OpenNLP's document categorizer builds: every generator's features. */

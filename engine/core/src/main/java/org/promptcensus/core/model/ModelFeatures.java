@@ -14,6 +14,14 @@ import org.promptcensus.core.analysis.LanguageAnalyzers;
 public final class ModelFeatures {
     /** Prefix of structural-marker tokens; cannot collide with analysed terms (analysers drop it). */
     public static final String SHAPE_PREFIX = "§shape_";
+    /**
+     * Shapes that say what a request contains (code, formulas, a character card). Shapes of form
+     * (length, turns, a question mark) are left to rules: in a seed corpus they reflect how its
+     * writers shaped each category, not how real traffic does.
+     */
+    public static final java.util.Set<String> CONTENT_SHAPES = java.util.Set.of("code_fence", "code", "math",
+            "template_vars", "asterisk_action", "json", "persona");
+
     /** At most this many terms are read: the selected text is bounded already; this bounds bigrams. */
     public static final int MAX_TERMS = 3000;
 
@@ -37,7 +45,9 @@ public final class ModelFeatures {
             }
         }
         for (String s : text.shapes()) {
-            out.add(SHAPE_PREFIX + s);
+            if (CONTENT_SHAPES.contains(s)) {
+                out.add(SHAPE_PREFIX + s);
+            }
         }
         return out.toArray(new String[0]);
     }

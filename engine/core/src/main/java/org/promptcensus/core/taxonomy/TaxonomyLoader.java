@@ -77,6 +77,11 @@ public final class TaxonomyLoader {
             require(!c.isSubcategory() || ids.contains(c.parentId()), where,
                     "subcategory '" + c.id() + "' has no parent category '" + c.parentId() + "'");
         }
+        if (def.fusion() != null) {
+            for (String c : def.fusion().categoryBias().keySet()) {
+                require(ids.contains(c), where, "fusion.categoryBias names '" + c + "', which is not a category");
+            }
+        }
         require(def.fallback() == null || ids.contains(def.fallback()), where,
                 "fallback '" + def.fallback() + "' is not a category");
 

@@ -13,7 +13,7 @@ import org.promptcensus.api.Request;
 public final class Shapes {
     /** Markers, as written in rules. */
     public static final List<String> ALL = List.of("code_fence", "code", "has_system", "multi_turn", "short", "long",
-            "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk");
+            "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk", "persona");
 
     private static final Pattern CODE_LINE = Pattern.compile(
             "(?m)^\\s*(?:(?:def|class|import|from|return|if|for|while|public|private|static|const|let|var|function|"
@@ -26,6 +26,13 @@ public final class Shapes {
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
     private static final Pattern TEMPLATE_VARS = Pattern.compile("\\{\\{\\s*(?:char|user|Char|User)\\s*}}|<(?:START|BOT|USER)>");
     private static final Pattern ASTERISK_ACTION = Pattern.compile("\\*[^*\\n]{3,80}\\*");
+    /** A prompt that opens by giving the model a persona: "act as", "you are a", "扮演", "你是". */
+    private static final Pattern PERSONA = Pattern.compile(
+            "^\\W*(?:(?:hi|hello|hey)\\W+)?(?:(?:i want|i'd like|i would like|i need) you to (?:act|pretend|play|be|roleplay|role-play)"
+                    + "|(?:please )?act (?:as|like)|you are (?:a|an|the|now|my)\\b|you're (?:a|an|the|now|my)\\b|imagine (?:you are|you're|yourself)"
+                    + "|pretend (?:you are|you're|to be)|(?:take on|assume|play) the role|role-?play as|from now on,? you"
+                    + "|(?:请)?(?:你|您)(?:现在|来)?(?:是(?!谁|不是|否|什么|不)|扮演|作为)|(?:请)?扮演|假设你是|假如你是|想象你是|从现在(?:开始|起)，?你)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern JSON = Pattern.compile("\\{\\s*\"[^\"]{1,60}\"\\s*:");
 
     private Shapes() {
@@ -87,7 +94,20 @@ public final class Shapes {
         if (hasHan(all)) {
             out.add("cjk");
         }
+        if (PERSONA.matcher(system).find() || PERSONA.matcher(firstUserTurn(request)).find()) {
+            out.add("persona");
+        }
         return out;
+    }
+
+    private static String firstUserTurn(Request request) {
+        for (var m : request.messages()) {
+            if (m.role() == org.promptcensus.api.Role.USER) {
+                String c = m.content();
+                return c.length() > 300 ? c.substring(0, 300) : c;
+            }
+        }
+        return "";
     }
 
     private static boolean isQuestion(String s) {

@@ -13,7 +13,7 @@ import org.promptcensus.api.ErrorCode;
  */
 public record TrainOptions(int iterations, int cutoff, double l2, boolean bigrams) {
     /** The defaults used for the shipped models. */
-    public static final TrainOptions DEFAULT = new TrainOptions(100, 2, 0.5, true);
+    public static final TrainOptions DEFAULT = new TrainOptions(100, 2, 2.0, true);
 
     /** Validates the components. */
     public TrainOptions {
