@@ -1,0 +1,66 @@
+package org.promptcensus.taxonomies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.promptcensus.core.Engine;
+import org.promptcensus.core.eval.CategoryScore;
+import org.promptcensus.core.eval.EvalReport;
+import org.promptcensus.core.eval.EvalReportWriter;
+import org.promptcensus.core.eval.Evaluator;
+import org.promptcensus.core.eval.GoldReader;
+import org.promptcensus.core.eval.GoldRecord;
+import org.promptcensus.core.eval.SourceSampler;
+import org.promptcensus.core.taxonomy.TaxonomyBundle;
+
+/**
+ * Evaluates the shipped default model (trained from the repository's own seed corpus) on the
+ * external development corpora in {@code ../shared/corpora/dev}, the same way {@code census eval
+ * --gold ../shared/corpora/dev --max-per-source 300} does, and fails below floors set a little
+ * under the figures measured when the floors were last raised. Skips when the corpora are absent.
+ */
+class UsecaseDevEvaluationIT {
+    private static final Path ROOT = Path.of(System.getProperty("census.root", ".."));
+    private static final Path DEV = ROOT.resolve("../shared/corpora/dev");
+
+    // Floors: measured figures (see README "Accuracy") minus a margin for noise.
+    private static final double MACRO_F1_FLOOR = 0.38;
+    private static final double ACCURACY_FLOOR = 0.58;
+    private static final double ENGLISH_ACCURACY_FLOOR = 0.58;
+    private static final double CHINESE_ACCURACY_FLOOR = 0.55;
+    private static final Map<String, Double> F1_FLOORS = Map.of("programming", 0.82, "legal", 0.70, "health", 0.62,
+            "roleplay", 0.40, "science_math", 0.45);
+
+    @Test
+    void defaultModelMeetsItsFloorsOnTheDevelopmentCorpora() {
+        assumeTrue(Files.isDirectory(DEV), "no development corpora at " + DEV);
+        List<String> errors = new ArrayList<>();
+        List<GoldRecord> records = SourceSampler.capPerSource(new GoldReader().read(List.of(DEV), errors::add), 300);
+        assertThat(errors).isEmpty();
+        try (Engine engine = Engine.builder()
+                .taxonomy(TaxonomyBundle.fromClasspath(getClass().getClassLoader(), "usecase").orElseThrow()).build()) {
+            EvalReport report = new Evaluator(engine, "usecase", 10).evaluate(records, 2, null);
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            new EvalReportWriter().text(report, new PrintStream(text, true, StandardCharsets.UTF_8));
+            System.out.println(text.toString(StandardCharsets.UTF_8));
+
+            assertThat(report.overall().macroF1()).isGreaterThanOrEqualTo(MACRO_F1_FLOOR);
+            assertThat(report.overall().accuracy()).isGreaterThanOrEqualTo(ACCURACY_FLOOR);
+            assertThat(report.byLanguage().get("en").accuracy()).isGreaterThanOrEqualTo(ENGLISH_ACCURACY_FLOOR);
+            assertThat(report.byLanguage().get("zh").accuracy()).isGreaterThanOrEqualTo(CHINESE_ACCURACY_FLOOR);
+            Map<String, Double> f1 = report.overall().categories().stream()
+                    .collect(Collectors.toMap(CategoryScore::id, CategoryScore::f1));
+            F1_FLOORS.forEach((category, floor) -> assertThat(f1.get(category)).as(category).isGreaterThanOrEqualTo(floor));
+        }
+    }
+}
