@@ -350,7 +350,7 @@ if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
   have_time_v=1
 fi
 
-# timed LABEL LOG CMD...: runs CMD, stdout to /dev/null, stderr and timing to LOG; sets
+# timed LOG CMD...: runs CMD, stdout to /dev/null, stderr and timing to LOG; sets
 # elapsed (seconds) and rss (MB, or "?").
 timed() {
   local log="$1"; shift

@@ -21,6 +21,7 @@ import org.promptcensus.api.TaggedRequest;
 import org.promptcensus.core.Engine;
 import org.promptcensus.core.io.RawRecord;
 import org.promptcensus.core.io.RecordParser;
+import org.promptcensus.core.io.TaggedRecordParser;
 
 /**
  * Reads, parses and tags a stream of records on N threads and hands the outcomes to a sink in
@@ -45,6 +46,7 @@ public final class TagRun {
     private final int threads;
     private final boolean strict;
     private final boolean explain;
+    private final TaggedRecordParser taggedParser;
 
     /**
      * @param engine the engine
@@ -62,6 +64,24 @@ public final class TagRun {
         this.threads = threads;
         this.strict = strict;
         this.explain = explain;
+        this.taggedParser = null;
+    }
+
+    private TagRun(TagRun base, TaggedRecordParser taggedParser) {
+        this.engine = base.engine;
+        this.parser = base.parser;
+        this.threads = base.threads;
+        this.strict = base.strict;
+        this.explain = base.explain;
+        this.taggedParser = taggedParser;
+    }
+
+    /**
+     * @return a run that takes records already tagged by {@code census tag} as they are (read back,
+     *         not tagged again) and tags the others
+     */
+    public TagRun acceptingTagged() {
+        return new TagRun(this, new TaggedRecordParser(parser));
     }
 
     /**
@@ -151,6 +171,10 @@ public final class TagRun {
                 request = raw.request();
             } else {
                 JsonNode node = parser.tree(raw.text());
+                if (taggedParser != null && TaggedRecordParser.isTagged(node)) {
+                    TaggedRequest pre = taggedParser.parse(node, String.valueOf(raw.line()));
+                    return new Outcome.Tagged(raw, pre, Set.of(), 0);
+                }
                 request = parser.parse(node, String.valueOf(raw.line()));
                 unknown = parser.unknownFields(node);
             }

@@ -1,0 +1,186 @@
+package org.promptcensus.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.promptcensus.api.CensusException;
+import org.promptcensus.api.ErrorCode;
+import org.promptcensus.core.Engine;
+import org.promptcensus.core.catalog.ModelCatalog;
+import org.promptcensus.core.io.FieldMapping;
+import org.promptcensus.core.io.InputFiles;
+import org.promptcensus.core.io.RecordParser;
+import org.promptcensus.core.mix.Dimension;
+import org.promptcensus.core.mix.Facet;
+import org.promptcensus.core.mix.LabelMode;
+import org.promptcensus.core.mix.LengthStats;
+import org.promptcensus.core.mix.MixAggregator;
+import org.promptcensus.core.mix.MixRow;
+import org.promptcensus.core.mix.MixRun;
+import org.promptcensus.core.mix.MixSpec;
+import org.promptcensus.core.mix.MixWriter;
+import org.promptcensus.core.mix.Period;
+import org.promptcensus.core.mix.ShareCorrector;
+import org.promptcensus.core.mix.Weighting;
+import org.promptcensus.core.run.RunSummary;
+import org.promptcensus.core.run.TagRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code census mix}: roll tagged requests up into use-case mixes per model (or author, openness, ...). */
+@Command(name = "mix", mixinStandardHelpOptions = true,
+        description = {"Roll requests up into use-case mixes: which models are used for what, weighted by tokens.", "",
+                "Reads a log (tagging it on the fly) or the output of `census tag`. One streaming pass; memory grows with "
+                        + "the number of groups, not of records. Shares are token-weighted (prompt + completion; reasoning "
+                        + "counts as completion) unless --weight requests. With --confusion (the JSON of `census eval`), "
+                        + "shares are corrected for the classifier's errors, with 95% bootstrap intervals. Cells with fewer "
+                        + "than --privacy-k distinct users are suppressed.", ""},
+        footer = {"", "Examples:",
+                "  census mix traffic.jsonl                               # use-case mix per model",
+                "  census mix tagged.jsonl --by openness --period week    # weekly mix, open vs closed weights",
+                "  census mix tagged.jsonl --by all --period week --facet author   # market share by author over time",
+                "  census mix tagged.jsonl --by model --facet language    # language mix per model",
+                "  census mix tagged.jsonl --facet sub:roleplay           # inside role-play",
+                "  census mix tagged.jsonl --confusion eval.json --format csv -o mix.csv"})
+final class MixCommand implements Callable<Integer> {
+    @ParentCommand
+    CensusCommand root;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Parameters(paramLabel = "FILE", description = "Logs or tagged files; '-' or none for stdin.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--by", defaultValue = "model", description = "Group by: all, model, author, openness, origin, size, reasoning, language (default: ${DEFAULT-VALUE}).")
+    String by;
+
+    @Option(names = "--period", defaultValue = "all", description = "all, week (UTC, by Monday) or month (default: ${DEFAULT-VALUE}).")
+    String period;
+
+    @Option(names = "--facet", defaultValue = "category", description = "Split each group by: category, sub:CATEGORY, or a dimension such as language or author (default: ${DEFAULT-VALUE}).")
+    String facet;
+
+    @Option(names = "--weight", defaultValue = "tokens", description = "tokens or requests (default: ${DEFAULT-VALUE}).")
+    String weight;
+
+    @Option(names = "--labels", defaultValue = "primary", description = "Multi-label weighting: primary (the best tag takes the request) or split (divided by score) (default: ${DEFAULT-VALUE}).")
+    String labels;
+
+    @Option(names = "--privacy-k", defaultValue = "10", description = "Suppress cells with fewer distinct users (0 disables; default: ${DEFAULT-VALUE}).")
+    int privacyK;
+
+    @Option(names = "--confusion", paramLabel = "EVAL.json", description = "Confusion matrix from `census eval --json` on labelled data: adds corrected shares and 95% intervals.")
+    Path confusion;
+
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates for the intervals (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Your model catalog (YAML), searched before the bundled one.")
+    Path catalog;
+
+    @Option(names = "--lengths", description = "Also print prompt and completion token lengths per category (mean, p50, p90, p99).")
+    boolean lengths;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Tagging threads for untagged input (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--field", paramLabel = "NAME=PATH", description = "Map a field of another log schema (see `census tag --help`).")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = root.streams.err();
+        MixSpec spec = new MixSpec(engineOptions.taxonomies.get(0), Dimension.parse(by), Period.parse(period),
+                Facet.parse(facet), Weighting.parse(weight), LabelMode.parse(labels), privacyK);
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new CensusException(ErrorCode.BAD_USAGE, "--format must be table, csv or json");
+        }
+        ShareCorrector corrector = confusion == null ? null : ShareCorrector.fromEvalJson(confusion, bootstrap);
+        ModelCatalog models = ModelCatalog.load(catalog, MixCommand.class.getClassLoader());
+        MixAggregator mix = new MixAggregator(spec);
+        LengthStats lengthStats = new LengthStats(spec.taxonomy());
+        RunSummary summary;
+        long[] shown = {0};
+        try (Engine engine = engineOptions.build(); InputFiles in = new InputFiles(files, root.streams.in(), null)) {
+            TagRun tagRun = new TagRun(engine, new RecordParser(FieldMapping.parse(fields)),
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), false, false);
+            MixRun run = new MixRun(tagRun, models).add(mix::add).add(lengthStats::add);
+            summary = run.run(in, s -> {
+                if (shown[0]++ < 100) {
+                    err.println("census: " + s.describe());
+                }
+            });
+        }
+        List<MixRow> rows = mix.rows(corrector);
+        List<String> notes = notes(mix, rows);
+        try (Writer out = output == null ? new OutputStreamWriter(new NonClosingStream(root.streams.out()), StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(output)) {
+            MixWriter writer = new MixWriter();
+            switch (format) {
+                case "csv" -> writer.csv(spec, rows, out);
+                case "json" -> writer.write(writer.json(spec, rows, notes), out);
+                default -> new MixTable(out).print(spec, rows, corrector != null, lengths ? lengthStats.rows() : List.of());
+            }
+            out.flush();
+        }
+        if (!quiet) {
+            notes.forEach(n -> err.println("census: " + n));
+            err.println("census: " + summary.describe());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static List<String> notes(MixAggregator mix, List<MixRow> rows) {
+        List<String> notes = new ArrayList<>();
+        if (mix.recordsWithoutTokens() > 0 && mix.spec().weighting() == Weighting.TOKENS) {
+            notes.add(String.format("%,d records have no token counts and weigh nothing in token shares (use --weight requests)", mix.recordsWithoutTokens()));
+        }
+        if (mix.recordsWithoutUser() > 0 && mix.spec().privacyK() > 0) {
+            notes.add(String.format("%,d records have no user id and do not count towards the privacy floor", mix.recordsWithoutUser()));
+        }
+        long suppressed = rows.stream().filter(MixRow::suppressed).count();
+        if (suppressed > 0) {
+            notes.add(String.format("%,d cells suppressed: fewer than %d distinct users (--privacy-k)", suppressed, mix.spec().privacyK()));
+        }
+        return notes;
+    }
+
+    /** Keeps stdout open when the writer closes. */
+    static final class NonClosingStream extends java.io.FilterOutputStream {
+        NonClosingStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.promptcensus.core.mix;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rolls tagged records up into a mix, in one streaming pass: memory grows with the number of
+ * (group, period, value) cells, never with the number of records. Not thread-safe: use one per
+ * thread and {@link #merge} them.
+ */
+public final class MixAggregator {
+    private record Key(String group, String period, String value) {
+    }
+
+    private final MixSpec spec;
+    private final Map<Key, Cell> cells = new HashMap<>();
+    private long records;
+    private long withoutTokens;
+    private long withoutUser;
+
+    /** @param spec what to compute */
+    public MixAggregator(MixSpec spec) {
+        this.spec = spec;
+    }
+
+    /** @return the spec */
+    public MixSpec spec() {
+        return spec;
+    }
+
+    /** @param r a record */
+    public void add(MixRecord r) {
+        records++;
+        if (r.tokens() == 0) {
+            withoutTokens++;
+        }
+        if (r.user() == null) {
+            withoutUser++;
+        }
+        String group = spec.by().of(r);
+        String period = spec.period().key(r.created());
+        for (Facet.Part p : spec.facet().parts(r, spec.taxonomy(), spec.labels())) {
+            cells.computeIfAbsent(new Key(group, period, p.value()), k -> new Cell(spec.privacyK())).add(r, p.weight());
+        }
+    }
+
+    private List<MixRow> correct(List<MixRow> rows, ShareCorrector corrector) {
+        Map<String, Map<String, Double>> observed = new HashMap<>();
+        Map<String, Double> requests = new HashMap<>();
+        cells.forEach((k, c) -> {
+            String gp = k.group() + "\u0000" + k.period();
+            observed.computeIfAbsent(gp, x -> new HashMap<>())
+                    .merge(k.value(), spec.weighting() == Weighting.TOKENS ? c.tokens : c.requests, Double::sum);
+            requests.merge(gp, c.requests, Double::sum);
+        });
+        Map<String, ShareCorrector.Result> results = new HashMap<>();
+        observed.forEach((gp, shares) -> results.put(gp, corrector.correct(shares, requests.get(gp))));
+        List<MixRow> out = new ArrayList<>(rows.size());
+        for (MixRow r : rows) {
+            ShareCorrector.Result res = results.get(r.group() + "\u0000" + r.period());
+            out.add(r.suppressed() ? r : r.withCorrection(res.corrected().get(r.value()), res.low().get(r.value()),
+                    res.high().get(r.value())));
+        }
+        return out;
+    }
+
+    /** @param other an aggregator of the same spec, whose totals are added to these */
+    public void merge(MixAggregator other) {
+        if (!other.spec.equals(spec)) {
+            throw new IllegalArgumentException("cannot merge mixes of different specs");
+        }
+        records += other.records;
+        withoutTokens += other.withoutTokens;
+        withoutUser += other.withoutUser;
+        other.cells.forEach((k, c) -> cells.computeIfAbsent(k, x -> new Cell(spec.privacyK())).merge(c));
+    }
+
+    /** @return records added */
+    public long records() {
+        return records;
+    }
+
+    /** @return records without token counts (they weigh nothing in token-weighted shares) */
+    public long recordsWithoutTokens() {
+        return withoutTokens;
+    }
+
+    /** @return records without a user id (they do not count towards the privacy floor) */
+    public long recordsWithoutUser() {
+        return withoutUser;
+    }
+
+    /** @return the number of cells held */
+    public int cellCount() {
+        return cells.size();
+    }
+
+    /**
+     * @return the rows, by group (largest first), period, then share (largest first); shares are of
+     *         the group's period total; suppressed cells carry no figures
+     */
+    public List<MixRow> rows() {
+        return rows(null);
+    }
+
+    /**
+     * @param corrector corrects category shares for classifier errors, or null
+     * @return the rows as {@link #rows()}, with corrected shares and intervals on category facets
+     */
+    public List<MixRow> rows(ShareCorrector corrector) {
+        Map<String, double[]> totals = new HashMap<>();
+        Map<String, Double> groupSize = new HashMap<>();
+        cells.forEach((k, c) -> {
+            double[] t = totals.computeIfAbsent(k.group() + "\u0000" + k.period(), x -> new double[2]);
+            t[0] += c.requests;
+            t[1] += c.tokens;
+            groupSize.merge(k.group(), spec.weighting() == Weighting.TOKENS ? c.tokens : c.requests, Double::sum);
+        });
+        List<MixRow> rows = new ArrayList<>(cells.size());
+        cells.forEach((k, c) -> {
+            double[] t = totals.get(k.group() + "\u0000" + k.period());
+            double denominator = spec.weighting() == Weighting.TOKENS ? t[1] : t[0];
+            double numerator = spec.weighting() == Weighting.TOKENS ? c.tokens : c.requests;
+            boolean suppressed = spec.privacyK() > 0 && c.users() < spec.privacyK();
+            if (suppressed) {
+                rows.add(new MixRow(k.group(), k.period(), k.value(), null, null, null, null, null, null, true, null, null));
+            } else {
+                rows.add(new MixRow(k.group(), k.period(), k.value(), c.requests, c.tokens,
+                        denominator == 0 ? 0.0 : numerator / denominator, null, null, null, false,
+                        c.requests == 0 ? 0.0 : c.toolRequests / c.requests,
+                        c.completionTokens == 0 ? 0.0 : c.reasoningTokens / c.completionTokens));
+            }
+        });
+        if (corrector != null && spec.facet().kind() == Facet.Kind.CATEGORY) {
+            List<MixRow> corrected = correct(rows, corrector);
+            rows.clear();
+            rows.addAll(corrected);
+        }
+        rows.sort(Comparator.comparing((MixRow r) -> -groupSize.getOrDefault(r.group(), 0.0)).thenComparing(MixRow::group)
+                .thenComparing(MixRow::period)
+                .thenComparing(r -> r.share() == null ? 1.0 : -r.share()).thenComparing(MixRow::value));
+        return rows;
+    }
+}
