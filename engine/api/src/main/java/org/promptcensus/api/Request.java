@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param finishReason the completion's finish reason, or null
  * @param toolCount the number of tools offered to the model
  * @param nonTextParts the number of message parts that were not text (images, audio, files)
+ * @param costUsd what the request cost in US dollars as the log reports it, or null when unknown
  */
 public record Request(String id, List<Message> messages, String model, Instant created, String user,
-                      Usage usage, String finishReason, int toolCount, int nonTextParts) {
+                      Usage usage, String finishReason, int toolCount, int nonTextParts, Double costUsd) {
 
     /** Validates and copies the components. */
     public Request {
@@ -30,6 +31,27 @@ public record Request(String id, List<Message> messages, String model, Instant c
         if (toolCount < 0 || nonTextParts < 0) {
             throw new IllegalArgumentException("negative count");
         }
+        if (costUsd != null && !Double.isFinite(costUsd)) {
+            throw new IllegalArgumentException("cost must be finite");
+        }
+    }
+
+    /**
+     * A request without a known cost (the components before {@code costUsd} was added).
+     *
+     * @param id the id
+     * @param messages the messages
+     * @param model the model id, or null
+     * @param created the time, or null
+     * @param user the user id, or null
+     * @param usage token counts
+     * @param finishReason the finish reason, or null
+     * @param toolCount tools offered
+     * @param nonTextParts non-text parts seen
+     */
+    public Request(String id, List<Message> messages, String model, Instant created, String user,
+                   Usage usage, String finishReason, int toolCount, int nonTextParts) {
+        this(id, messages, model, created, user, usage, finishReason, toolCount, nonTextParts, null);
     }
 
     /**
@@ -56,7 +78,7 @@ public record Request(String id, List<Message> messages, String model, Instant c
         Builder b = new Builder(id);
         b.messages.addAll(messages);
         return b.model(model).created(created).user(user).usage(usage).finishReason(finishReason)
-                .toolCount(toolCount).nonTextParts(nonTextParts);
+                .toolCount(toolCount).nonTextParts(nonTextParts).costUsd(costUsd);
     }
 
     /** @return true when at least one message has non-blank text */
@@ -80,6 +102,7 @@ public record Request(String id, List<Message> messages, String model, Instant c
         private String finishReason;
         private int toolCount;
         private int nonTextParts;
+        private Double costUsd;
 
         private Builder(String id) {
             this.id = id;
@@ -115,9 +138,12 @@ public record Request(String id, List<Message> messages, String model, Instant c
         /** @param nonTextParts the number of non-text parts seen @return this */
         public Builder nonTextParts(int nonTextParts) { this.nonTextParts = nonTextParts; return this; }
 
+        /** @param costUsd the request's cost in US dollars, or null @return this */
+        public Builder costUsd(Double costUsd) { this.costUsd = costUsd; return this; }
+
         /** @return the request */
         public Request build() {
-            return new Request(id, messages, model, created, user, usage, finishReason, toolCount, nonTextParts);
+            return new Request(id, messages, model, created, user, usage, finishReason, toolCount, nonTextParts, costUsd);
         }
     }
 }

@@ -1,14 +1,21 @@
 package org.promptcensus.cli;
 
+import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.promptcensus.api.spi.Tagger;
 import org.promptcensus.core.Engine;
+import org.promptcensus.core.plugin.PluginHost;
 import org.promptcensus.core.taxonomy.TaxonomyResolver;
 import picocli.CommandLine.Option;
 
-/** Options that choose the taxonomies an engine tags with. */
+/** Options that choose the taxonomies and plugins an engine tags with. */
 final class EngineOptions {
+    /** The environment variable naming the plugins folder. */
+    static final String PLUGINS_ENV = "CENSUS_PLUGINS_DIR";
+
     @Option(names = "--taxonomy", split = ",", paramLabel = "ID",
             description = "Taxonomies to tag with, comma-separated (default: ${DEFAULT-VALUE}).", defaultValue = "usecase")
     List<String> taxonomies = new ArrayList<>(List.of("usecase"));
@@ -17,15 +24,55 @@ final class EngineOptions {
             description = "A taxonomy folder (with taxonomy.yaml), or a folder of them; searched before the bundled ones.")
     List<Path> taxonomyDirs = new ArrayList<>();
 
-    TaxonomyResolver resolver() {
-        return new TaxonomyResolver(taxonomyDirs, EngineOptions.class.getClassLoader());
+    @Option(names = "--plugins-dir", paramLabel = "DIR",
+            description = "Plugin jars folder (default: $" + PLUGINS_ENV + ", else plugins/ beside census.jar).")
+    Path pluginsDir;
+
+    @Option(names = "--strict", description = "Stop at the first bad record or failing plugin (exit code 2 or 1).")
+    boolean strict;
+
+    private PluginHost plugins;
+
+    /** @return the plugins folder in effect, or null */
+    Path pluginsDirectory() {
+        if (pluginsDir != null) {
+            return pluginsDir;
+        }
+        String env = System.getenv(PLUGINS_ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        try {
+            Path jar = Path.of(EngineOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent() == null ? null : jar.getParent().resolve("plugins");
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
-    Engine build() {
-        TaxonomyResolver resolver = resolver();
+    /**
+     * @param err where plugin failures are reported (one line each)
+     * @return the loaded plugins (loaded once per command)
+     */
+    PluginHost plugins(PrintStream err) {
+        if (plugins == null) {
+            plugins = PluginHost.load(pluginsDirectory(), TaxonomyResolver.BUNDLED, strict, line -> err.println("census: " + line));
+        }
+        return plugins;
+    }
+
+    TaxonomyResolver resolver(PrintStream err) {
+        return new TaxonomyResolver(taxonomyDirs, EngineOptions.class.getClassLoader(), plugins(err).taxonomies());
+    }
+
+    Engine build(PrintStream err) {
+        TaxonomyResolver resolver = resolver(err);
         Engine.Builder b = Engine.builder();
         for (String id : taxonomies) {
             b.taxonomy(resolver.resolve(id.trim()));
+        }
+        for (Tagger t : plugins(err).taggers()) {
+            b.tagger(t);
         }
         return b.build();
     }

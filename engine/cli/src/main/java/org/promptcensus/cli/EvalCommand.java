@@ -66,7 +66,7 @@ final class EvalCommand implements Callable<Integer> {
         if (records.isEmpty()) {
             throw new CensusException(ErrorCode.BAD_USAGE, "no labelled records in " + gold);
         }
-        try (Engine engine = engineOptions.build()) {
+        try (Engine engine = engineOptions.build(root.streams.err())) {
             String taxonomy = evalTaxonomy != null ? evalTaxonomy : engineOptions.taxonomies.get(0);
             int[] shown = {0};
             EvalReport report = new Evaluator(engine, taxonomy, minSupport).evaluate(records,

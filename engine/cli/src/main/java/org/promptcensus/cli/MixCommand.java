@@ -123,7 +123,7 @@ final class MixCommand implements Callable<Integer> {
         LengthStats lengthStats = new LengthStats(spec.taxonomy());
         RunSummary summary;
         long[] shown = {0};
-        try (Engine engine = engineOptions.build(); InputFiles in = new InputFiles(files, root.streams.in(), null)) {
+        try (Engine engine = engineOptions.build(root.streams.err()); InputFiles in = new InputFiles(files, root.streams.in(), null)) {
             TagRun tagRun = new TagRun(engine, new RecordParser(FieldMapping.parse(fields)),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), false, false);
             MixRun run = new MixRun(tagRun, models).add(mix::add).add(lengthStats::add);

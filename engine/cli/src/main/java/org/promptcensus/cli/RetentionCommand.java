@@ -60,7 +60,7 @@ final class RetentionCommand implements Callable<Integer> {
         PrintStream out = root.streams.out();
         Retention retention = new Retention(Dimension.parse(by));
         RunSummary summary;
-        try (Engine engine = engineOptions.build(); InputFiles in = new InputFiles(files, root.streams.in(), null)) {
+        try (Engine engine = engineOptions.build(root.streams.err()); InputFiles in = new InputFiles(files, root.streams.in(), null)) {
             TagRun tagRun = new TagRun(engine, new RecordParser(FieldMapping.NONE),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), false, false);
             summary = new MixRun(tagRun, ModelCatalog.load(catalog, getClass().getClassLoader())).add(retention::add)

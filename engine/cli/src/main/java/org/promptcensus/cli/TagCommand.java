@@ -69,9 +69,6 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Tagging threads (default: the number of cores). Output order is kept.")
     Integer threads;
 
-    @Option(names = "--strict", description = "Stop at the first bad record (exit code 2).")
-    boolean strict;
-
     @Option(names = "--explain", description = "Add the evidence behind each tag (rule ids, model probability and top features).")
     boolean explain;
 
@@ -95,7 +92,7 @@ final class TagCommand implements Callable<Integer> {
             if (!files.isEmpty()) {
                 throw new CensusException(ErrorCode.BAD_USAGE, "give either --text or input files, not both");
             }
-            try (Engine engine = engineOptions.build()) {
+            try (Engine engine = engineOptions.build(root.streams.err())) {
                 TaggedRequest t = engine.tag(Request.ofText("text", text), true);
                 new TagTable(root.streams.out()).print(t);
             }
@@ -104,7 +101,7 @@ final class TagCommand implements Callable<Integer> {
         RecordParser parser = new RecordParser(FieldMapping.parse(fields));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long t0 = System.nanoTime();
-        try (Engine engine = engineOptions.build();
+        try (Engine engine = engineOptions.build(root.streams.err());
              InputFiles in = new InputFiles(files, root.streams.in(), textColumn);
              OutputStream out = output == null ? new NonClosing(root.streams.out()) : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
              TaggedWriter writer = new TaggedWriter(out, new OutputOptions(keepText, explain))) {
@@ -114,7 +111,7 @@ final class TagCommand implements Callable<Integer> {
             Progress progress = new Progress(err, !quiet && System.console() != null);
             Set<String> reportedFields = new HashSet<>();
             long[] shown = {0};
-            TagRun run = new TagRun(engine, parser, n, strict, explain);
+            TagRun run = new TagRun(engine, parser, n, engineOptions.strict, explain);
             RunSummary summary = run.run(in, o -> {
                 if (o instanceof Outcome.Tagged t) {
                     writer.write(t.tagged());

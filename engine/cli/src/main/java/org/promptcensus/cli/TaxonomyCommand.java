@@ -34,7 +34,7 @@ final class TaxonomyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = root.streams.out();
-        var resolver = engineOptions.resolver();
+        var resolver = engineOptions.resolver(root.streams.err());
         if (id == null) {
             for (String t : resolver.available()) {
                 Taxonomy tax = resolver.resolve(t).taxonomy();

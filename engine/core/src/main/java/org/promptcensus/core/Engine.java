@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.promptcensus.api.CensusException;
+import org.promptcensus.api.Evidence;
+import org.promptcensus.api.spi.Contribution;
+import org.promptcensus.api.spi.Tagger;
+import org.promptcensus.core.plugin.GuardedTagger;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.api.Request;
 import org.promptcensus.api.TagSet;
@@ -34,6 +38,7 @@ import org.promptcensus.core.text.TextSelector;
 public final class Engine implements AutoCloseable {
     private final RequestAnalyzer analyzer;
     private final List<Stage> stages;
+    private final List<Tagger> taggers;
 
     /** One taxonomy's compiled parts. */
     private record Stage(Taxonomy taxonomy, RuleIndex rules, CategoryModel model, Fuser fuser) {
@@ -47,6 +52,7 @@ public final class Engine implements AutoCloseable {
                     new Fuser(tb.taxonomy())));
         }
         this.stages = List.copyOf(list);
+        this.taggers = List.copyOf(b.taggers);
     }
 
     /** @return a builder */
@@ -82,13 +88,19 @@ public final class Engine implements AutoCloseable {
         }
         AnalyzedText analyzed = analyzer.analyze(text);
         String lang = analyzed.lang();
+        List<String> warnings = new ArrayList<>(2);
+        List<Contribution> contributions = contributions(request, lang, warnings);
         List<TagSet> sets = new ArrayList<>(stages.size());
         for (Stage s : stages) {
             List<RuleHit> hits = s.rules().match(analyzed);
+            for (Contribution c : contributions) {
+                if (c.taxonomy().equals(s.taxonomy().id())) {
+                    hits.add(new RuleHit(c.category(), c.source(), c.weight(), Evidence.Kind.PLUGIN));
+                }
+            }
             Prediction p = s.model() == null ? null : s.model().predict(analyzed, analyzer.analyzers(), explain);
             sets.add(s.fuser().fuse(p, hits, explain));
         }
-        List<String> warnings = new ArrayList<>(2);
         if (text.truncated()) {
             warnings.add("text_truncated");
         }
@@ -96,6 +108,29 @@ public final class Engine implements AutoCloseable {
             warnings.add("non_text_parts_ignored:" + request.nonTextParts());
         }
         return new TaggedRequest(request, lang, sets, warnings);
+    }
+
+    /**
+     * Runs the plugin taggers. A tagger that throws loses its evidence for this record only; the
+     * record keeps the other stages' tags and carries a {@code plugin_failed:<plugin>} warning.
+     */
+    private List<Contribution> contributions(Request request, String lang, List<String> warnings) {
+        if (taggers.isEmpty()) {
+            return List.of();
+        }
+        List<Contribution> out = new ArrayList<>();
+        for (Tagger t : taggers) {
+            try {
+                List<Contribution> c = t.tag(request, lang);
+                if (c != null) {
+                    out.addAll(c);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                String who = t instanceof GuardedTagger g ? g.pluginId() : t.id();
+                warnings.add("plugin_failed:" + who);
+            }
+        }
+        return out;
     }
 
     /**
@@ -125,8 +160,18 @@ public final class Engine implements AutoCloseable {
         private final Set<String> ids = new HashSet<>();
         private TextSelector selector = TextSelector.DEFAULT;
         private LanguageIdentifier languages;
+        private final List<Tagger> taggers = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param tagger a plugin tagging stage; its contributions are fused with the taxonomies' rules and models
+         * @return this
+         */
+        public Builder tagger(Tagger tagger) {
+            taggers.add(tagger);
+            return this;
         }
 
         /**

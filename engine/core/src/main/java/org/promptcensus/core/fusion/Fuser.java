@@ -101,7 +101,7 @@ public final class Fuser {
         List<Evidence> out = new ArrayList<>();
         for (RuleHit h : hits) {
             if (h.category().equals(category)) {
-                out.add(new Evidence(Evidence.Kind.RULE, h.qualifiedId(), h.weight()));
+                out.add(new Evidence(h.kind(), h.qualifiedId(), h.weight()));
             }
         }
         out.sort(Comparator.comparingDouble((Evidence e) -> Math.abs(e.weight())).reversed());

@@ -27,13 +27,16 @@ public final class MixWriter {
      * @throws IOException on failure
      */
     public void csv(MixSpec spec, List<MixRow> rows, Writer out) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(new String[0])).get())) {
+        // Not closed here: the caller owns the writer.
+        CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(new String[0])).get());
+        {
             for (MixRow r : rows) {
                 p.printRecord(r.group(), r.period(), r.value(), num(r.requests()), num(r.tokens()), num(r.share()),
                         num(r.correctedShare()), num(r.ciLow()), num(r.ciHigh()), r.suppressed(), num(r.toolShare()),
                         num(r.reasoningShare()));
             }
         }
+        p.flush();
     }
 
     private static String num(Double v) {

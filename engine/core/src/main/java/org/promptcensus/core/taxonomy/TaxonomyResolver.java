@@ -18,14 +18,25 @@ import org.promptcensus.api.ErrorCode;
 public final class TaxonomyResolver {
     private final List<Path> directories;
     private final ClassLoader loader;
+    private final Map<String, TaxonomyBundle> plugins;
 
     /**
      * @param directories user taxonomy directories, searched first
      * @param loader the class loader holding bundled taxonomies
      */
     public TaxonomyResolver(List<Path> directories, ClassLoader loader) {
+        this(directories, loader, Map.of());
+    }
+
+    /**
+     * @param directories user taxonomy directories, searched first
+     * @param loader the class loader holding bundled taxonomies
+     * @param plugins taxonomies provided by plugins, searched after the directories
+     */
+    public TaxonomyResolver(List<Path> directories, ClassLoader loader, Map<String, TaxonomyBundle> plugins) {
         this.directories = List.copyOf(directories);
         this.loader = loader;
+        this.plugins = Map.copyOf(plugins);
     }
 
     /**
@@ -38,6 +49,9 @@ public final class TaxonomyResolver {
         if (dir != null) {
             return TaxonomyBundle.load(TaxonomySource.directory(dir));
         }
+        if (plugins.containsKey(id)) {
+            return plugins.get(id);
+        }
         return TaxonomyBundle.fromClasspath(loader, id).orElseThrow(() -> new CensusException(ErrorCode.BAD_USAGE,
                 "no taxonomy '" + id + "'; available: " + available()));
     }
@@ -45,7 +59,8 @@ public final class TaxonomyResolver {
     /** @return ids of the taxonomies that can be resolved */
     public List<String> available() {
         List<String> out = new ArrayList<>(userDirectories().keySet());
-        for (String bundled : List.of("usecase")) {
+        plugins.keySet().stream().sorted().filter(p -> !out.contains(p)).forEach(out::add);
+        for (String bundled : BUNDLED) {
             if (!out.contains(bundled) && loader.getResource(TaxonomyBundle.CLASSPATH_BASE + "/" + bundled + "/"
                     + TaxonomyLoader.DEFINITION) != null) {
                 out.add(bundled);
@@ -53,6 +68,9 @@ public final class TaxonomyResolver {
         }
         return out;
     }
+
+    /** Taxonomies shipped inside the engine's own taxonomy jar. */
+    public static final List<String> BUNDLED = List.of("usecase");
 
     private Map<String, Path> userDirectories() {
         Map<String, Path> out = new LinkedHashMap<>();

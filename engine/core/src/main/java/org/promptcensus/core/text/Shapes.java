@@ -26,7 +26,7 @@ public final class Shapes {
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
     private static final Pattern TEMPLATE_VARS = Pattern.compile("\\{\\{\\s*(?:char|user|Char|User)\\s*}}|<(?:START|BOT|USER)>");
     private static final Pattern ASTERISK_ACTION = Pattern.compile("\\*[^*\\n]{3,80}\\*");
-    /** A prompt that opens by giving the model a persona: "act as", "you are a", "扮演", "你是". */
+    /** A user turn that opens by giving the model a persona: "act as", "you are a", "扮演", "你是". */
     private static final Pattern PERSONA = Pattern.compile(
             "^\\W*(?:(?:hi|hello|hey)\\W+)?(?:(?:i want|i'd like|i would like|i need) you to (?:act|pretend|play|be|roleplay|role-play)"
                     + "|(?:please )?act (?:as|like)|you are (?:a|an|the|now|my)\\b|you're (?:a|an|the|now|my)\\b|imagine (?:you are|you're|yourself)"
@@ -94,7 +94,9 @@ public final class Shapes {
         if (hasHan(all)) {
             out.add("cjk");
         }
-        if (PERSONA.matcher(system).find() || PERSONA.matcher(firstUserTurn(request)).find()) {
+        // Only in the user's own first turn: "You are a helpful assistant..." system prompts are app
+        // templates of every category, while a user who opens with "act as X" asks for a persona.
+        if (PERSONA.matcher(firstUserTurn(request)).find()) {
             out.add("persona");
         }
         return out;
