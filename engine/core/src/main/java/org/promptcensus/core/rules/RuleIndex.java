@@ -16,7 +16,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -45,6 +47,17 @@ public final class RuleIndex implements AutoCloseable {
     public static final List<String> FIELDS = List.of("text", "system", "user", "last", "shape");
     /** Position gap between the system prompt and the user turns in {@code text}. */
     private static final int SECTION_GAP = 100;
+
+    /**
+     * Keeps each rule one stored query. The default decomposer splits a disjunction into one stored
+     * query per clause, so a lexicon rule of 200 terms became 200 queries to index and to run.
+     */
+    private static final QueryDecomposer WHOLE = new QueryDecomposer() {
+        @Override
+        public Set<Query> decompose(Query q) {
+            return Set.of(q);
+        }
+    };
 
     private final Map<String, Monitor> monitors = new HashMap<>();
     private final Map<String, RuleHit> byQueryId = new HashMap<>();
@@ -81,7 +94,7 @@ public final class RuleIndex implements AutoCloseable {
         this.ruleCount = count;
         try {
             for (String key : keys) {
-                Monitor monitor = new Monitor(analyzers.forLanguage(key));
+                Monitor monitor = new Monitor(analyzers.forLanguage(key), new MonitorConfiguration().setQueryDecomposer(WHOLE));
                 monitor.register(queries.getOrDefault(key, List.of()));
                 monitors.put(key, monitor);
             }
