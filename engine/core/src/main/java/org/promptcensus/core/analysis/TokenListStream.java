@@ -25,7 +25,9 @@ public final class TokenListStream extends TokenStream {
         clearAttributes();
         Token t = tokens.get(next++);
         term.setEmpty().append(t.term());
-        inc.setPositionIncrement(Math.max(1, t.positionIncrement()));
+        // Keep increments of 0 (CJK bigrams stand at their first character's position); only the
+        // first token must advance.
+        inc.setPositionIncrement(next == 1 ? Math.max(1, t.positionIncrement()) : Math.max(0, t.positionIncrement()));
         return true;
     }
 

@@ -16,9 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -35,7 +33,8 @@ import org.promptcensus.core.taxonomy.Taxonomy;
 
 /**
  * A taxonomy's rules, compiled once into {@code lucene-monitor} monitors and matched against
- * requests. Rules are compiled per language: a rule without {@code lang} goes into every
+ * requests. Rules that are plain disjunctions of terms and exact phrases (lexicons) are matched by
+ * a {@link TermSetMatcher} instead, which answers them with one lookup per document term. Rules are compiled per language: a rule without {@code lang} goes into every
  * language's monitor, parsed with that language's analyzer; a rule with {@code lang} only into
  * those languages'. A request is matched against the monitor of its language (or of its analysis
  * group when its language has no rules of its own).
@@ -48,18 +47,8 @@ public final class RuleIndex implements AutoCloseable {
     /** Position gap between the system prompt and the user turns in {@code text}. */
     private static final int SECTION_GAP = 100;
 
-    /**
-     * Keeps each rule one stored query. The default decomposer splits a disjunction into one stored
-     * query per clause, so a lexicon rule of 200 terms became 200 queries to index and to run.
-     */
-    private static final QueryDecomposer WHOLE = new QueryDecomposer() {
-        @Override
-        public Set<Query> decompose(Query q) {
-            return Set.of(q);
-        }
-    };
-
     private final Map<String, Monitor> monitors = new HashMap<>();
+    private final Map<String, TermSetMatcher> termSets = new HashMap<>();
     private final Map<String, RuleHit> byQueryId = new HashMap<>();
     private final int ruleCount;
 
@@ -85,8 +74,13 @@ public final class RuleIndex implements AutoCloseable {
                 List<String> targets = r.lang().isEmpty() ? List.copyOf(keys) : r.lang();
                 for (String key : targets) {
                     Query q = parse(taxonomy, cr.category(), r, analyzers.forLanguage(key));
+                    RuleHit hit = new RuleHit(cr.category(), r.id(), r.weight());
+                    if (TermSetMatcher.accepts(q)) {
+                        termSets.computeIfAbsent(key, k -> new TermSetMatcher()).add(hit, q);
+                        continue;
+                    }
                     String qid = cr.category() + ":" + r.id() + "@" + key;
-                    byQueryId.put(qid, new RuleHit(cr.category(), r.id(), r.weight()));
+                    byQueryId.put(qid, hit);
                     queries.computeIfAbsent(key, k -> new ArrayList<>()).add(new MonitorQuery(qid, q, r.query(), Map.of()));
                 }
             }
@@ -94,7 +88,7 @@ public final class RuleIndex implements AutoCloseable {
         this.ruleCount = count;
         try {
             for (String key : keys) {
-                Monitor monitor = new Monitor(analyzers.forLanguage(key), new MonitorConfiguration().setQueryDecomposer(WHOLE));
+                Monitor monitor = new Monitor(analyzers.forLanguage(key));
                 monitor.register(queries.getOrDefault(key, List.of()));
                 monitors.put(key, monitor);
             }
@@ -147,10 +141,8 @@ public final class RuleIndex implements AutoCloseable {
      * @return the rules that matched it, in a stable order
      */
     public List<RuleHit> match(AnalyzedText text) {
-        Monitor monitor = monitors.get(text.lang());
-        if (monitor == null) {
-            monitor = monitors.get(LanguageAnalyzers.group(text.lang()));
-        }
+        String key = monitors.containsKey(text.lang()) ? text.lang() : LanguageAnalyzers.group(text.lang());
+        Monitor monitor = monitors.get(key);
         Document doc = new Document();
         List<Token> all = new ArrayList<>(text.system().size() + text.user().size());
         all.addAll(text.system());
@@ -177,12 +169,49 @@ public final class RuleIndex implements AutoCloseable {
             throw new CensusException(ErrorCode.INTERNAL, "rule " + first.getKey() + " failed: " + first.getValue().getMessage(),
                     first.getValue());
         }
-        List<RuleHit> hits = new ArrayList<>(matches.getMatchCount());
+        List<RuleHit> hits = new ArrayList<>(matches.getMatchCount() + 8);
         for (QueryMatch m : matches.getMatches()) {
             hits.add(byQueryId.get(m.getQueryId()));
         }
+        TermSetMatcher terms = termSets.get(key);
+        if (terms != null) {
+            terms.match(positions(all, text), hits);
+        }
         hits.sort((a, b) -> a.qualifiedId().compareTo(b.qualifiedId()));
         return hits;
+    }
+
+    /** The document's fields as terms by position, for the term-set matcher. */
+    private static Map<String, List<List<String>>> positions(List<Token> all, AnalyzedText text) {
+        Map<String, List<List<String>>> out = new HashMap<>(8);
+        out.put("text", byPosition(all));
+        out.put("system", byPosition(text.system()));
+        out.put("user", byPosition(text.user()));
+        out.put("last", text.last() == text.user() ? out.get("user") : byPosition(text.last()));
+        List<List<String>> shapes = new ArrayList<>();
+        text.shapes().forEach(s -> shapes.add(List.of(s)));
+        out.put("shape", shapes);
+        return out;
+    }
+
+    private static List<List<String>> byPosition(List<Token> tokens) {
+        List<List<String>> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            if (t.positionIncrement() == 0 && !out.isEmpty()) {
+                List<String> here = out.get(out.size() - 1);
+                if (here.size() == 1) {
+                    here = new ArrayList<>(here);
+                    out.set(out.size() - 1, here);
+                }
+                here.add(t.term());
+            } else {
+                for (int gap = 1; gap < t.positionIncrement() && gap < 4; gap++) {
+                    out.add(List.of());
+                }
+                out.add(List.of(t.term()));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -55,6 +55,20 @@ class RuleIndexTest {
     }
 
     @Test
+    void chineseTermsMatchInsideLongerTextWhateverTheSegmentation() {
+        assertThat(hits(Request.ofText("1", "我被取保候审了，这种情况还能出国吗"))).contains("code:zh-regex");
+        assertThat(hits(Request.ofText("1", "怎么写一个匹配邮箱的正则表达式"))).contains("code:zh-regex");
+        assertThat(hits(Request.ofText("1", "我想学习表达方式"))).doesNotContain("code:zh-regex");
+    }
+
+    @Test
+    void lexiconRulesMatchTermsAndExactPhrasesOnly() {
+        assertThat(hits(Request.ofText("1", "my serum creatinine is 1.1, is that bad"))).contains("code:lexicon");
+        assertThat(hits(Request.ofText("1", "the serum test showed high creatinine"))).doesNotContain("code:lexicon");
+        assertThat(hits(Request.ofText("1", "Kubectl keeps timing out"))).contains("code:lexicon");
+    }
+
+    @Test
     void negativeRulesAndSubcategoriesMatchToo() {
         assertThat(hits(Request.ofText("1", "act as a linux terminal"))).contains("code:terminal", "chat:not-terminal");
         assertThat(hits(Request.ofText("1", "be my girlfriend"))).contains("chat/companion:girlfriend");

@@ -22,7 +22,7 @@ class TaxonomyLoaderTest {
         assertThat(t.id()).isEqualTo("mini");
         assertThat(t.version()).isEqualTo(2);
         assertThat(t.categoryIds()).containsExactly("code", "chat", "chat/companion", "other");
-        assertThat(t.ruleCount()).isEqualTo(8);
+        assertThat(t.ruleCount()).isEqualTo(10);
         assertThat(t.fusion()).isEqualTo(FusionSettings.DEFAULT);
         assertThat(t.category("chat/companion").orElseThrow().parentId()).isEqualTo("chat");
     }
