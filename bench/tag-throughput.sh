@@ -36,6 +36,9 @@ if [ -z "${KEEP:-}" ]; then
   trap 'rm -rf "$work"' EXIT
 fi
 input="$work/requests.jsonl"
+# Run a copy of the jar, so that a rebuild during the run does not pull it from under the JVM.
+cp "$jar" "$work/census.jar"
+jar="$work/census.jar"
 
 # ---------------------------------------------------------------------------------------------
 # 1. Generate the requests.
@@ -267,12 +270,24 @@ CODE = ["def {v}_{n}(items):\n    result = []\n    for item in items:\n        i
         "public List<{N}> find{N}s(String status) {{\n    return repository.findAll().stream()\n        .filter(x -> x.getStatus().equals(status))\n        .collect(Collectors.toList());\n}}\n",
         "2024-05-{d}T10:{d}:{d}Z ERROR [worker-{num}] {tool} request failed: timeout after 30000 ms (attempt {num})\n",
         "    at com.example.{n}.{N}Service.process({N}Service.java:{num})\n    at java.base/java.lang.Thread.run(Thread.java:833)\n"]
-LONG_ASKS = ["Summarize the text above in five bullet points.", "Can you proofread this and fix any mistakes?",
-             "What is wrong with this code, and how would you fix it?", "Explain what this does, step by step.",
+LONG_ASKS = ["Summarize this text in five bullet points.", "Can you proofread this and fix any mistakes?",
              "Rewrite this so it is clearer and about half as long.", "Translate this into {tlang}.",
              "Continue the story from where it stops, in the same style.", "What are the key risks mentioned here?",
-             "Find the bug in the code below.", "Turn this into a short report for my manager.",
+             "Turn this into a short report for my manager.", "Explain this to me like I'm not an expert.",
              "Here is a document I need help with. Extract all the dates and amounts as a table."]
+CODE_ASKS = ["What is wrong with this code, and how would you fix it?", "Explain what this does, step by step.",
+             "Find the bug in the code below.", "Why does this fail in production? Logs and code below.",
+             "Refactor this to be more readable and add tests.", "Convert this to {plang}, please."]
+# Sentences that pad out a prompt beyond its context and its ask.
+DETAILS = ["I've already searched online but the answers were contradictory.", "Please keep it short, I'm reading on my phone.",
+           "For context, I'm based in {place} at the moment.", "This is for {person}, so it matters to me.",
+           "A step-by-step answer would help a lot.", "Use bullet points if that makes it clearer.",
+           "Sorry if this is a basic question.", "I need this done by Friday.", "I tried something similar {time} and it didn't work.",
+           "Please explain your reasoning, not just the answer.", "I don't have a big budget for this.",
+           "If you need more information, ask me before answering.", "Thanks in advance, your last answer really helped.",
+           "My previous attempt is below, but I'm not happy with it.", "Please avoid jargon where you can.",
+           "I'm comparing this with what {person} told me.", "It has to work for about {num} people.",
+           "Be honest, even if the answer is that it's a bad idea."]
 
 def code_block():
     n = pick(["order", "invoice", "user", "payment", "shipment", "event", "ticket", "product"])
@@ -282,27 +297,44 @@ def code_block():
     return fill(t.replace("{{", "\x00").replace("}}", "\x01")).replace("\x00", "{").replace("\x01", "}")
 
 def sentences(pool, target):
-    parts, size = [], 0
-    while size < target:
-        s = fill(pick(pool)); parts.append(s); size += len(s) + 1
+    """Sentences from a pool, about target characters in all (at least one sentence)."""
+    parts, size, misses = [], 0, 0
+    while misses < 5:
+        s = fill(pick(pool))
+        if parts and size + len(s) + 1 > target:
+            misses += 1
+            continue
+        parts.append(s); size += len(s) + 1
     return " ".join(parts)
 
+def distinct(pool, target):
+    """Different sentences from a pool, in random order, about target characters (at least one)."""
+    parts, size = [], 0
+    for t in R.sample(pool, len(pool)):
+        s = fill(t)
+        if parts and size + len(s) + 1 > target:
+            continue
+        parts.append(s); size += len(s) + 1
+    return parts
+
 def user_text(n):
-    if R.random() < 0.1:
-        lang = pick(list(FOREIGN))
-        pool = FOREIGN[lang]
-        return sentences(pool, n) if n > 80 else pick(pool)
+    if R.random() < 0.1 and n < 1000:
+        return " ".join(distinct(FOREIGN[pick(list(FOREIGN))], n))
     d = D[pick(DOMAINS)]
     if n < 110:
         return fill(pick(d["q"]))
-    if n < 1500:
+    if n < 700:
         ask = fill(pick(d["ask"]))
-        ctx = sentences(d["ctx"], max(0, n - len(ask) - 1))
-        return ctx + " " + ask if R.random() < 0.8 else ask + " " + ctx
+        ctx = distinct(d["ctx"], max(0, n - len(ask) - 1))
+        room = n - len(ask) - sum(len(c) + 1 for c in ctx)
+        if room > 40:
+            ctx += distinct(DETAILS, room)
+        text = " ".join(ctx)
+        return text + " " + ask if R.random() < 0.8 else ask + " " + text
     # A pasted document with an instruction before or after it.
-    ask = fill(pick(LONG_ASKS))
-    blocks, size = [], 0
     codey = R.random() < 0.4
+    ask = fill(pick(CODE_ASKS if codey else LONG_ASKS))
+    blocks, size = [], 0
     while size < n - len(ask):
         b = code_block() if codey and R.random() < 0.8 else sentences(PROSE, R.randint(200, 700)) + "\n"
         blocks.append(b); size += len(b) + 1
@@ -314,7 +346,7 @@ def user_text(n):
 def target_length():
     # Log-normal around a median of 400 characters; most prompts are a sentence or a paragraph,
     # a few percent are pasted documents of several thousand characters.
-    return int(min(30000, max(2, R.lognormvariate(math.log(400), 1.2))))
+    return int(min(30000, max(2, R.lognormvariate(math.log(370), 1.2))))
 
 total = 0
 lengths = []
@@ -328,7 +360,7 @@ with open(out_path, "w", encoding="utf-8") as f:
             for _ in range(R.randint(1, 3)):
                 messages.append({"role": "user", "content": user_text(R.randint(20, 300))})
                 messages.append({"role": "assistant", "content": sentences(PROSE, R.randint(100, 600))})
-        used = sum(len(m["content"]) for m in messages if m["role"] != "assistant")
+        used = sum(len(m["content"]) for m in messages)
         messages.append({"role": "user", "content": user_text(max(2, n - used))})
         chars = sum(len(m["content"]) for m in messages)
         lengths.append(chars)

@@ -74,6 +74,7 @@ final class EngineOptions {
         for (Tagger t : plugins(err).taggers()) {
             b.tagger(t);
         }
+        b.failOnPluginError(strict);
         return b.build();
     }
 }

@@ -14,11 +14,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
+import org.promptcensus.api.spi.Aggregator;
 import org.promptcensus.core.Engine;
 import org.promptcensus.core.catalog.ModelCatalog;
-import org.promptcensus.core.io.FieldMapping;
 import org.promptcensus.core.io.InputFiles;
-import org.promptcensus.core.io.RecordParser;
 import org.promptcensus.core.mix.Dimension;
 import org.promptcensus.core.mix.Facet;
 import org.promptcensus.core.mix.LabelMode;
@@ -103,11 +102,17 @@ final class MixCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Tagging threads for untagged input (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--field", paramLabel = "NAME=PATH", description = "Map a field of another log schema (see `census tag --help`).")
-    List<String> fields = new ArrayList<>();
+    @Mixin
+    InputOptions inputOptions;
 
     @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
     boolean quiet;
+
+    @Option(names = "--aggregator", paramLabel = "ID", description = "Run a plugin aggregator (see `census plugins`) and print its table instead of the mix.")
+    String aggregator;
+
+    @Option(names = "--aggregator-option", paramLabel = "KEY=VALUE", description = "An option of the --aggregator, e.g. prices=my-prices.yaml.")
+    List<String> aggregatorOptions = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -121,17 +126,35 @@ final class MixCommand implements Callable<Integer> {
         ModelCatalog models = ModelCatalog.load(catalog, MixCommand.class.getClassLoader());
         MixAggregator mix = new MixAggregator(spec);
         LengthStats lengthStats = new LengthStats(spec.taxonomy());
+        Aggregator.State plugin = aggregator == null ? null : AggregatorTable.find(engineOptions.plugins(err).aggregators(), aggregator)
+                .newState(aggregatorOptions);
         RunSummary summary;
         long[] shown = {0};
-        try (Engine engine = engineOptions.build(root.streams.err()); InputFiles in = new InputFiles(files, root.streams.in(), null)) {
-            TagRun tagRun = new TagRun(engine, new RecordParser(FieldMapping.parse(fields)),
+        try (Engine engine = engineOptions.build(root.streams.err());
+             InputFiles in = inputOptions.open(files, root.streams.in(), null, "--input-format",
+                engineOptions.plugins(err).formats(), n -> {
+                    if (!quiet) {
+                        err.println("census: " + n);
+                    }
+                })) {
+            TagRun tagRun = new TagRun(engine, inputOptions.parser(),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), false, false);
             MixRun run = new MixRun(tagRun, models).add(mix::add).add(lengthStats::add);
+            if (plugin != null) {
+                run.add(r -> plugin.add(r.tagged(), r.model()));
+            }
             summary = run.run(in, s -> {
                 if (shown[0]++ < 100) {
                     err.println("census: " + s.describe());
                 }
             });
+        }
+        if (plugin != null) {
+            AggregatorTable.print(plugin.table(), format, output, root.streams.out());
+            if (!quiet) {
+                err.println("census: " + summary.describe());
+            }
+            return ExitCodes.OK;
         }
         List<MixRow> rows = mix.rows(corrector);
         List<String> notes = notes(mix, rows);

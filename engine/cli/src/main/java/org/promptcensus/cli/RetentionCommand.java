@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.promptcensus.core.Engine;
 import org.promptcensus.core.catalog.ModelCatalog;
-import org.promptcensus.core.io.FieldMapping;
 import org.promptcensus.core.io.InputFiles;
-import org.promptcensus.core.io.RecordParser;
 import org.promptcensus.core.mix.Dimension;
 import org.promptcensus.core.mix.MixRun;
 import org.promptcensus.core.mix.Retention;
@@ -55,13 +53,18 @@ final class RetentionCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Tagging threads for untagged input.")
     Integer threads;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = root.streams.out();
         Retention retention = new Retention(Dimension.parse(by));
         RunSummary summary;
-        try (Engine engine = engineOptions.build(root.streams.err()); InputFiles in = new InputFiles(files, root.streams.in(), null)) {
-            TagRun tagRun = new TagRun(engine, new RecordParser(FieldMapping.NONE),
+        try (Engine engine = engineOptions.build(root.streams.err());
+             InputFiles in = inputOptions.open(files, root.streams.in(), null, "--input-format",
+                engineOptions.plugins(root.streams.err()).formats(), n -> root.streams.err().println("census: " + n))) {
+            TagRun tagRun = new TagRun(engine, inputOptions.parser(),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), false, false);
             summary = new MixRun(tagRun, ModelCatalog.load(catalog, getClass().getClassLoader())).add(retention::add)
                     .run(in, s -> root.streams.err().println("census: " + s.describe()));

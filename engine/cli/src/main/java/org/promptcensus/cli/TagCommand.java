@@ -16,7 +16,6 @@ import org.promptcensus.api.ErrorCode;
 import org.promptcensus.api.Request;
 import org.promptcensus.api.TaggedRequest;
 import org.promptcensus.core.Engine;
-import org.promptcensus.core.io.FieldMapping;
 import org.promptcensus.core.io.InputFiles;
 import org.promptcensus.core.io.OutputOptions;
 import org.promptcensus.core.io.RecordParser;
@@ -36,11 +35,15 @@ import picocli.CommandLine.ParentCommand;
                 "Reads JSON Lines (plain or .gz) from FILEs or stdin: {\"text\"|\"prompt\": ...}, OpenAI chat "
                         + "requests {\"messages\": [...]}, ShareGPT {\"conversations\": [...]}, and gateway records "
                         + "wrapping {\"request\": {...}} with metadata (id, model, created, user, usage, finish_reason, tools). "
-                        + "CSV with --text-column.",
+                        + "CSV with --text-column. Other tools' logs (LiteLLM, Langfuse, OpenAI batch and stored completions, "
+                        + "Anthropic, Gemini, OTel GenAI spans, OpenRouter, Helicone, Portkey) with --format NAME; the format "
+                        + "is detected from the first input when that is unambiguous. Records without prompt text are tagged 'unknown'.",
                 "Writes one JSON line per record, in input order: {\"id\", \"lang\", \"tags\": {\"usecase\": "
                         + "[{\"id\", \"score\"}, ...]}, ...metadata}. Prompt text is not copied unless --keep-text.",
                 "Bad records are reported on stderr with file and line, counted, and skipped.", ""},
         footer = {"", "Examples:", "  census tag requests.jsonl -o tagged.jsonl",
+                "  census tag --format langfuse trace-export.json",
+                "  census tag --format openai-batch batch_input.jsonl batch_output.jsonl",
                 "  zcat logs.jsonl.gz | census tag --field user=metadata.user_id --threads 4",
                 "  census tag --text \"act as a linux terminal\" --explain"})
 final class TagCommand implements Callable<Integer> {
@@ -59,12 +62,12 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results here instead of stdout.")
     Path output;
 
-    @Option(names = "--text-column", paramLabel = "NAME", description = "Read CSV with a header row; the prompt is in this column (an 'id' column is used when present).")
-    String textColumn;
+    @Mixin
+    InputOptions inputOptions;
 
-    @Option(names = "--field", paramLabel = "NAME=PATH",
-            description = "Map a field of another log schema onto a canonical name, e.g. user=metadata.user_id. Names: ${sys:census.fieldNames}.")
-    List<String> fields = new ArrayList<>();
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "The input's format, as --input-format: auto (the default) or one of ${sys:census.formatNames}.")
+    String format;
 
     @Option(names = "--threads", paramLabel = "N", description = "Tagging threads (default: the number of cores). Output order is kept.")
     Integer threads;
@@ -81,10 +84,6 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--max-errors-shown", paramLabel = "N", defaultValue = "100", description = "Report at most N bad records one by one (default: ${DEFAULT-VALUE}); all are counted.")
     int maxErrorsShown;
 
-    static {
-        System.setProperty("census.fieldNames", String.join(", ", FieldMapping.NAMES));
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintStream err = root.streams.err();
@@ -98,11 +97,15 @@ final class TagCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        RecordParser parser = new RecordParser(FieldMapping.parse(fields));
+        RecordParser parser = inputOptions.parser();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long t0 = System.nanoTime();
         try (Engine engine = engineOptions.build(root.streams.err());
-             InputFiles in = new InputFiles(files, root.streams.in(), textColumn);
+             InputFiles in = inputOptions.open(files, root.streams.in(), format, "--format", engineOptions.plugins(err).formats(), n2 -> {
+                 if (!quiet) {
+                     err.println("census: " + n2);
+                 }
+             });
              OutputStream out = output == null ? new NonClosing(root.streams.out()) : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
              TaggedWriter writer = new TaggedWriter(out, new OutputOptions(keepText, explain))) {
             if (!quiet) {
@@ -111,10 +114,14 @@ final class TagCommand implements Callable<Integer> {
             Progress progress = new Progress(err, !quiet && System.console() != null);
             Set<String> reportedFields = new HashSet<>();
             long[] shown = {0};
+            long[] withoutText = {0};
             TagRun run = new TagRun(engine, parser, n, engineOptions.strict, explain);
             RunSummary summary = run.run(in, o -> {
                 if (o instanceof Outcome.Tagged t) {
                     writer.write(t.tagged());
+                    if (t.tagged().warnings().contains(TagRun.NO_PROMPT_TEXT)) {
+                        withoutText[0]++;
+                    }
                     for (String f : t.unknownFields()) {
                         if (reportedFields.size() < 50 && reportedFields.add(f)) {
                             err.println("census: " + t.raw().where() + ": unknown field '" + f + "' ignored (reported once)");
@@ -133,7 +140,12 @@ final class TagCommand implements Callable<Integer> {
             });
             writer.flush();
             progress.done();
+            engineOptions.plugins(err).taggerFailures().forEach(line -> err.println("census: " + line));
             if (!quiet) {
+                if (withoutText[0] > 0) {
+                    err.printf("census: %,d records have no prompt text (metadata only): tagged '%s' with warning %s%n",
+                            withoutText[0], TagRun.UNKNOWN_CATEGORY, TagRun.NO_PROMPT_TEXT);
+                }
                 err.println("census: " + summary.describe());
             }
         }

@@ -20,11 +20,17 @@ import org.apache.commons.csv.CSVRecord;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.api.Request;
+import org.promptcensus.api.spi.InputFormat;
+import org.promptcensus.api.spi.InputSource;
+import org.promptcensus.api.spi.ReadResult;
+import org.promptcensus.api.spi.RecordStream;
 
 /**
  * Reads input files one record at a time: JSON Lines (plain or gzip, detected by content) from
  * files or stdin ({@code -}), or CSV with a header row when a text column is named. Blank lines
- * are skipped. Memory stays flat whatever the input size.
+ * are skipped. Memory stays flat whatever the input size. With an {@link InputFormat} (another
+ * tool's log format), the format reads the inputs instead and hands over requests; a record it
+ * cannot read becomes a failed record naming the path that failed.
  *
  * <p>Not thread-safe: one iterator, one consumer.
  */
@@ -35,6 +41,9 @@ public final class InputFiles implements Iterator<RawRecord>, AutoCloseable {
     private final List<String> inputs;
     private final InputStream stdin;
     private final String textColumn;
+    private final InputFormat format;
+    private RecordStream formatRecords;
+    private final List<InputStream> formatStreams = new java.util.ArrayList<>();
     private int nextInput;
     private Utf8LineReader lines;
     private Iterator<CSVRecord> csvRows;
@@ -48,13 +57,27 @@ public final class InputFiles implements Iterator<RawRecord>, AutoCloseable {
      * @param textColumn the CSV column holding the prompt, or null for JSON Lines
      */
     public InputFiles(List<String> inputs, InputStream stdin, String textColumn) {
+        this(inputs, stdin, textColumn, null);
+    }
+
+    /**
+     * @param inputs file paths, {@code -} for stdin
+     * @param stdin the standard input stream
+     * @param textColumn the CSV column holding the prompt, or null for JSON Lines
+     * @param format the format that reads the inputs, or null for the canonical JSON Lines (and CSV)
+     */
+    public InputFiles(List<String> inputs, InputStream stdin, String textColumn, InputFormat format) {
         this.inputs = List.copyOf(inputs.isEmpty() ? List.of("-") : inputs);
         this.stdin = stdin;
         this.textColumn = textColumn;
+        this.format = format;
     }
 
     @Override
     public boolean hasNext() {
+        if (format != null) {
+            return nextFromFormat();
+        }
         try {
             while (pending == null) {
                 if (lines == null && csvRows == null) {
@@ -82,6 +105,50 @@ public final class InputFiles implements Iterator<RawRecord>, AutoCloseable {
         RawRecord r = pending;
         pending = null;
         return r;
+    }
+
+    private boolean nextFromFormat() {
+        if (pending != null) {
+            return true;
+        }
+        try {
+            if (formatRecords == null) {
+                List<InputSource> sources = new java.util.ArrayList<>();
+                for (String input : inputs) {
+                    current = input;
+                    InputStream raw;
+                    if (input.equals("-")) {
+                        raw = stdin;
+                    } else {
+                        try {
+                            raw = Files.newInputStream(Path.of(input));
+                        } catch (NoSuchFileException e) {
+                            throw new CensusException(ErrorCode.IO, input + ": no such file");
+                        }
+                    }
+                    InputStream in = maybeGunzip(new BufferedInputStream(raw, 1 << 16));
+                    if (!input.equals("-")) {
+                        formatStreams.add(in);
+                    }
+                    sources.add(new InputSource(input, in));
+                }
+                current = format.name();
+                formatRecords = format.read(sources);
+            }
+            if (!formatRecords.hasNext()) {
+                return false;
+            }
+            ReadResult r = formatRecords.next();
+            pending = r.request() != null ? new RawRecord(r.source(), r.position(), null, r.request(), null)
+                    : RawRecord.failed(r.source(), r.position(), r.error());
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            throw new CensusException(ErrorCode.IO, current + ": " + e.getMessage(), e);
+        } catch (CensusException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CensusException(ErrorCode.INTERNAL, "input format " + format.name() + " failed: " + e, e);
+        }
     }
 
     private RawRecord nextLine() throws IOException {
@@ -162,6 +229,12 @@ public final class InputFiles implements Iterator<RawRecord>, AutoCloseable {
     @Override
     public void close() {
         try {
+            if (formatRecords != null) {
+                formatRecords.close();
+            }
+            for (InputStream in : formatStreams) {
+                in.close();
+            }
             closeCurrent();
         } catch (IOException e) {
             throw new CensusException(ErrorCode.IO, current + ": " + e.getMessage(), e);

@@ -238,33 +238,89 @@ public final class RecordParser {
      * milliseconds / nanoseconds (told apart by magnitude).
      */
     static Instant time(JsonNode v) {
+        return time(v, "created");
+    }
+
+    private static final java.math.BigDecimal E11 = new java.math.BigDecimal("1e11");
+    private static final java.math.BigDecimal E14 = new java.math.BigDecimal("1e14");
+    private static final java.math.BigDecimal E17 = new java.math.BigDecimal("1e17");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+
+    /**
+     * Reads a time in any of the forms logs use, as UTC: ISO-8601 with or without an offset
+     * ({@code 2025-01-24T09:20:46Z}, {@code 2025-01-24T09:20:46+02:00}, {@code +0200}), the same with a
+     * space for the {@code T} ({@code 2025-01-24 09:20:46.847371}, no offset: UTC), a date alone,
+     * RFC 1123, and epoch seconds (with a fraction), milliseconds, microseconds or nanoseconds, as a
+     * JSON number or a numeric string, told apart by magnitude (above 1e17 nanoseconds, 1e14
+     * microseconds, 1e11 milliseconds, else seconds).
+     *
+     * @param v the value
+     * @param field the field's name or path, for the error message
+     * @return the instant
+     * @throws CensusException BAD_RECORD naming the field when the value is not a time
+     */
+    public static Instant time(JsonNode v, String field) {
         if (v.isNumber()) {
-            double d = v.asDouble();
-            if (d > 1e17) {
-                return Instant.ofEpochSecond(0, v.asLong());
-            }
-            if (d > 1e11) {
-                return Instant.ofEpochMilli(v.asLong());
-            }
-            long secs = (long) Math.floor(d);
-            return Instant.ofEpochSecond(secs, Math.round((d - secs) * 1e9));
+            return epoch(v.decimalValue());
         }
         if (v.isTextual()) {
             String s = v.asText().trim();
-            if (s.matches("\\d{9,10}(\\.\\d+)?")) {
-                return Instant.ofEpochSecond((long) Double.parseDouble(s));
+            if (NUMBER.matcher(s).matches()) {
+                return epoch(new java.math.BigDecimal(s));
             }
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException e2) {
-                    throw bad("'created' is not ISO-8601 or epoch seconds: " + abbreviate(s));
-                }
+            Instant t = iso(s);
+            if (t == null) {
+                throw bad("'" + field + "' is not a time (ISO-8601, or epoch seconds, milliseconds or nanoseconds): " + abbreviate(s));
             }
+            return t;
         }
-        throw bad("'created' must be a string or a number");
+        throw bad("'" + field + "' must be a string or a number");
+    }
+
+    private static Instant epoch(java.math.BigDecimal d) {
+        java.math.BigDecimal abs = d.abs();
+        java.math.BigDecimal nanos;
+        if (abs.compareTo(E17) > 0) {
+            nanos = d;
+        } else if (abs.compareTo(E14) > 0) {
+            nanos = d.movePointRight(3);
+        } else if (abs.compareTo(E11) > 0) {
+            nanos = d.movePointRight(6);
+        } else {
+            nanos = d.movePointRight(9);
+        }
+        java.math.BigInteger[] qr = nanos.setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger()
+                .divideAndRemainder(java.math.BigInteger.valueOf(1_000_000_000L));
+        return Instant.ofEpochSecond(qr[0].longValueExact(), qr[1].longValue());
+    }
+
+    private static Instant iso(String s) {
+        String t = s;
+        if (t.length() > 10 && t.charAt(10) == ' ' && Character.isDigit(t.charAt(0))) {
+            t = t.substring(0, 10) + "T" + t.substring(11);
+        }
+        t = t.replaceFirst("\\s*(UTC|GMT)$", "Z").replaceFirst("\\s+([+-]\\d)", "$1")
+                .replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2").replaceFirst("(T[\\d:.]+[+-]\\d{2})$", "$1:00");
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return java.time.LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return java.time.ZonedDateTime.parse(s, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     static String abbreviate(String s) {

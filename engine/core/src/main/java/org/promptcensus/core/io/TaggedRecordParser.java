@@ -63,6 +63,9 @@ public final class TaggedRecordParser {
         if (node.path("tools").canConvertToInt()) {
             b.toolCount(node.get("tools").asInt());
         }
+        if (node.path("cost_usd").isNumber()) {
+            b.costUsd(node.get("cost_usd").asDouble());
+        }
         List<TagSet> sets = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.get("tags").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -34,7 +34,8 @@ public final class TaggedWriter implements AutoCloseable {
      * @throws IOException on failure
      */
     public TaggedWriter(OutputStream out, OutputOptions options) throws IOException {
-        this.gen = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        // No root-value separator: Jackson would put a space before every line after the first.
+        this.gen = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8);
         this.gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.options = options;
     }
@@ -117,6 +118,9 @@ public final class TaggedWriter implements AutoCloseable {
         }
         if (r.toolCount() > 0) {
             gen.writeNumberField("tools", r.toolCount());
+        }
+        if (r.costUsd() != null) {
+            gen.writeNumberField("cost_usd", r.costUsd());
         }
     }
 

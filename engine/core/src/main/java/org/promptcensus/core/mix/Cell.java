@@ -36,7 +36,7 @@ final class Cell {
         addUser(r.user());
     }
 
-    private void addUser(String user) {
+    void addUser(String user) {
         if (user == null || userCap == 0) {
             return;
         }
@@ -58,6 +58,11 @@ final class Cell {
         if (other.users != null) {
             other.users.forEach(this::addUser);
         }
+    }
+
+    /** @return the distinct users held (at most the cap), for snapshots */
+    java.util.List<String> userIds() {
+        return users == null ? java.util.List.of() : java.util.List.copyOf(users);
     }
 
     /** @return distinct users seen, counted up to the cap */

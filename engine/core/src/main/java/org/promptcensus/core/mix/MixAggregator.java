@@ -78,6 +78,70 @@ public final class MixAggregator {
         other.cells.forEach((k, c) -> cells.computeIfAbsent(k, x -> new Cell(spec.privacyK())).merge(c));
     }
 
+    /**
+     * The totals of one cell, as held in a {@link State}.
+     *
+     * @param group the group
+     * @param period the period
+     * @param value the facet value
+     * @param requests requests (fractional under split labels)
+     * @param tokens tokens
+     * @param promptTokens prompt tokens
+     * @param completionTokens completion tokens
+     * @param reasoningTokens reasoning tokens
+     * @param toolRequests requests with tool calls
+     * @param users the distinct user ids held, at most the privacy floor's k
+     */
+    public record CellState(String group, String period, String value, double requests, double tokens, double promptTokens,
+                            double completionTokens, double reasoningTokens, double toolRequests, List<String> users) {
+    }
+
+    /**
+     * All the totals of an aggregator, for snapshots: {@link #restore} gives back an aggregator
+     * whose rows are those of the original.
+     *
+     * @param records records added
+     * @param withoutTokens records without token counts
+     * @param withoutUser records without a user id
+     * @param cells the cells, sorted by group, period and value
+     */
+    public record State(long records, long withoutTokens, long withoutUser, List<CellState> cells) {
+    }
+
+    /** @return a copy of the totals, independent of this aggregator */
+    public State state() {
+        List<CellState> out = new ArrayList<>(cells.size());
+        cells.forEach((k, c) -> out.add(new CellState(k.group(), k.period(), k.value(), c.requests, c.tokens, c.promptTokens,
+                c.completionTokens, c.reasoningTokens, c.toolRequests, c.userIds().stream().sorted().toList())));
+        out.sort(Comparator.comparing(CellState::group).thenComparing(CellState::period).thenComparing(CellState::value));
+        return new State(records, withoutTokens, withoutUser, out);
+    }
+
+    /**
+     * @param spec the spec of the new aggregator (user sets are capped at its privacy k)
+     * @param state totals from {@link #state()}
+     * @return an aggregator holding those totals
+     */
+    public static MixAggregator restore(MixSpec spec, State state) {
+        MixAggregator m = new MixAggregator(spec);
+        m.records = state.records();
+        m.withoutTokens = state.withoutTokens();
+        m.withoutUser = state.withoutUser();
+        for (CellState cs : state.cells()) {
+            Cell c = m.cells.computeIfAbsent(new Key(cs.group(), cs.period(), cs.value()), k -> new Cell(spec.privacyK()));
+            c.requests += cs.requests();
+            c.tokens += cs.tokens();
+            c.promptTokens += cs.promptTokens();
+            c.completionTokens += cs.completionTokens();
+            c.reasoningTokens += cs.reasoningTokens();
+            c.toolRequests += cs.toolRequests();
+            if (cs.users() != null) {
+                cs.users().forEach(c::addUser);
+            }
+        }
+        return m;
+    }
+
     /** @return records added */
     public long records() {
         return records;

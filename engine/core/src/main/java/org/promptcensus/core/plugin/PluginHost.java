@@ -110,9 +110,17 @@ public final class PluginHost implements AutoCloseable {
             if (failureById.containsKey(w.getPluginId())) {
                 continue;
             }
-            PluginState state = manager.startPlugin(w.getPluginId());
+            PluginState state;
+            Throwable thrown = null;
+            try {
+                state = manager.startPlugin(w.getPluginId());
+            } catch (RuntimeException | LinkageError e) {
+                // PF4J's startPlugin(id) lets what the plugin's start() throws through
+                thrown = e;
+                state = PluginState.FAILED;
+            }
             if (state != PluginState.STARTED) {
-                Throwable t = w.getFailedException();
+                Throwable t = thrown != null ? thrown : w.getFailedException();
                 String why = "failed to start: " + (t == null ? state.toString() : rootMessage(t));
                 failureById.put(w.getPluginId(), why);
                 fail.accept("plugin " + w.getPluginId() + ": " + why);
@@ -206,6 +214,15 @@ public final class PluginHost implements AutoCloseable {
     /** @return plugin taggers (each guarded: a throwing tagger is reported per record, not fatal) */
     public List<Tagger> taggers() {
         return taggers;
+    }
+
+    /**
+     * @return one line per plugin tagger that threw on records so far (naming the plugin, the
+     *         count and the first cause), for the end of a run
+     */
+    public List<String> taggerFailures() {
+        return taggers.stream().filter(t -> t instanceof GuardedTagger).map(t -> ((GuardedTagger) t).failureSummary())
+                .flatMap(java.util.Optional::stream).toList();
     }
 
     /** @return plugin aggregators */

@@ -3,9 +3,11 @@ package org.promptcensus.core.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -17,11 +19,14 @@ import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.api.Message;
 import org.promptcensus.api.Request;
+import org.promptcensus.api.Tag;
+import org.promptcensus.api.TagSet;
 import org.promptcensus.api.TaggedRequest;
 import org.promptcensus.core.Engine;
 import org.promptcensus.core.io.RawRecord;
 import org.promptcensus.core.io.RecordParser;
 import org.promptcensus.core.io.TaggedRecordParser;
+import org.promptcensus.core.taxonomy.Taxonomy;
 
 /**
  * Reads, parses and tags a stream of records on N threads and hands the outcomes to a sink in
@@ -95,7 +100,9 @@ public final class TagRun {
         Counter counter = new Counter();
         if (threads == 1) {
             while (records.hasNext()) {
-                deliver(process(records.next()), sink, counter);
+                for (Outcome o : processChunk(nextChunk(records))) {
+                    deliver(o, sink, counter);
+                }
             }
         } else {
             AtomicInteger n = new AtomicInteger();
@@ -105,27 +112,134 @@ public final class TagRun {
                 return t;
             });
             try {
-                Deque<Future<Outcome>> window = new ArrayDeque<>();
-                int max = threads * 64;
+                Deque<Future<List<Outcome>>> window = new ArrayDeque<>();
+                int max = threads * 4;
                 while (records.hasNext()) {
-                    RawRecord raw = records.next();
-                    window.add(pool.submit(() -> process(raw)));
+                    List<RawRecord> chunk = nextChunk(records);
+                    window.add(pool.submit(() -> processChunk(chunk)));
                     if (window.size() >= max) {
-                        deliver(get(window.poll()), sink, counter);
+                        for (Outcome o : get(window.poll())) {
+                            deliver(o, sink, counter);
+                        }
                     }
                 }
                 while (!window.isEmpty()) {
-                    deliver(get(window.poll()), sink, counter);
+                    for (Outcome o : get(window.poll())) {
+                        deliver(o, sink, counter);
+                    }
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
         return new RunSummary(counter.read, counter.tagged, counter.skipped, counter.truncated,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), counter.pluginFailed);
     }
 
-    private static Outcome get(Future<Outcome> f) throws Exception {
+    /** Records tagged together: lucene-monitor matches a batch for little more than one record. */
+    static final int CHUNK = 32;
+
+    private static List<RawRecord> nextChunk(Iterator<RawRecord> records) {
+        List<RawRecord> chunk = new ArrayList<>(CHUNK);
+        while (chunk.size() < CHUNK && records.hasNext()) {
+            chunk.add(records.next());
+        }
+        return chunk;
+    }
+
+    /**
+     * Parses and tags a chunk of records, the text-bearing ones in one engine batch; never throws
+     * for a bad record.
+     *
+     * @param chunk records
+     * @return their outcomes, in order
+     */
+    public List<Outcome> processChunk(List<RawRecord> chunk) {
+        Outcome[] out = new Outcome[chunk.size()];
+        List<Integer> pending = new ArrayList<>(chunk.size());
+        List<Request> requests = new ArrayList<>(chunk.size());
+        List<Set<String>> unknowns = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            RawRecord raw = chunk.get(i);
+            Prepared p = prepare(raw);
+            if (p.outcome() != null) {
+                out[i] = p.outcome();
+            } else {
+                pending.add(i);
+                requests.add(p.request());
+                unknowns.add(p.unknown());
+            }
+        }
+        if (!requests.isEmpty()) {
+            List<Engine.BatchResult> results;
+            try {
+                results = engine.tagAll(requests, explain);
+            } catch (RuntimeException e) {
+                // A failure of the batch as a whole: tag one by one so only the bad record is lost.
+                for (int i : pending) {
+                    out[i] = process(chunk.get(i));
+                }
+                return List.of(out);
+            }
+            for (int k = 0; k < pending.size(); k++) {
+                int i = pending.get(k);
+                RawRecord raw = chunk.get(i);
+                Engine.BatchResult r = results.get(k);
+                out[i] = r.error() != null
+                        ? new Outcome.Skipped(raw, requests.get(k).id(), r.error().code(), r.error().getMessage())
+                        : new Outcome.Tagged(raw, r.tagged(), unknowns.get(k), chars(requests.get(k)));
+            }
+        }
+        return List.of(out);
+    }
+
+    /** A record parsed and ready to tag, or already decided. */
+    private record Prepared(Outcome outcome, Request request, Set<String> unknown) {
+    }
+
+    private Prepared prepare(RawRecord raw) {
+        if (raw.error() != null) {
+            return new Prepared(new Outcome.Skipped(raw, null, ErrorCode.BAD_RECORD, raw.error()), null, null);
+        }
+        String id = null;
+        try {
+            Request request;
+            Set<String> unknown = Set.of();
+            if (raw.request() != null) {
+                request = raw.request();
+            } else {
+                JsonNode node = parser.tree(raw.text());
+                if (taggedParser != null && TaggedRecordParser.isTagged(node)) {
+                    TaggedRequest pre = taggedParser.parse(node, String.valueOf(raw.line()));
+                    return new Prepared(new Outcome.Tagged(raw, pre, Set.of(), 0), null, null);
+                }
+                request = parser.parse(node, String.valueOf(raw.line()));
+                unknown = parser.unknownFields(node);
+            }
+            id = request.id();
+            if (request.messages().isEmpty()) {
+                return new Prepared(new Outcome.Tagged(raw, metadataOnly(request), unknown, 0), null, null);
+            }
+            if (!request.hasText()) {
+                return new Prepared(new Outcome.Skipped(raw, id, ErrorCode.NO_TEXT, "empty prompt: no user or system text"), null, null);
+            }
+            return new Prepared(null, request, unknown);
+        } catch (CensusException e) {
+            return new Prepared(new Outcome.Skipped(raw, id, e.code(), e.getMessage()), null, null);
+        } catch (RuntimeException e) {
+            return new Prepared(new Outcome.Skipped(raw, id, ErrorCode.INTERNAL, "internal error: " + e), null, null);
+        }
+    }
+
+    private static long chars(Request request) {
+        long chars = 0;
+        for (Message m : request.messages()) {
+            chars += m.content().length();
+        }
+        return chars;
+    }
+
+    private static <T> T get(Future<T> f) throws Exception {
         try {
             return f.get();
         } catch (ExecutionException e) {
@@ -142,6 +256,9 @@ public final class TagRun {
             counter.tagged++;
             if (t.tagged().warnings().contains("text_truncated")) {
                 counter.truncated++;
+            }
+            if (t.tagged().warnings().stream().anyMatch(w -> w.startsWith("plugin_failed:"))) {
+                counter.pluginFailed++;
             }
         } else if (o instanceof Outcome.Skipped s) {
             counter.skipped.merge(s.code().name().toLowerCase(), 1L, Long::sum);
@@ -160,45 +277,44 @@ public final class TagRun {
      * @return its outcome
      */
     public Outcome process(RawRecord raw) {
-        if (raw.error() != null) {
-            return new Outcome.Skipped(raw, null, ErrorCode.BAD_RECORD, raw.error());
+        Prepared p = prepare(raw);
+        if (p.outcome() != null) {
+            return p.outcome();
         }
-        String id = null;
         try {
-            Request request;
-            Set<String> unknown = Set.of();
-            if (raw.request() != null) {
-                request = raw.request();
-            } else {
-                JsonNode node = parser.tree(raw.text());
-                if (taggedParser != null && TaggedRecordParser.isTagged(node)) {
-                    TaggedRequest pre = taggedParser.parse(node, String.valueOf(raw.line()));
-                    return new Outcome.Tagged(raw, pre, Set.of(), 0);
-                }
-                request = parser.parse(node, String.valueOf(raw.line()));
-                unknown = parser.unknownFields(node);
-            }
-            id = request.id();
-            if (!request.hasText()) {
-                return new Outcome.Skipped(raw, id, ErrorCode.NO_TEXT, "empty prompt: no user or system text");
-            }
-            TaggedRequest tagged = engine.tag(request, explain);
-            long chars = 0;
-            for (Message m : request.messages()) {
-                chars += m.content().length();
-            }
-            return new Outcome.Tagged(raw, tagged, unknown, chars);
+            return new Outcome.Tagged(raw, engine.tag(p.request(), explain), p.unknown(), chars(p.request()));
         } catch (CensusException e) {
-            return new Outcome.Skipped(raw, id, e.code(), e.getMessage());
+            return new Outcome.Skipped(raw, p.request().id(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
-            return new Outcome.Skipped(raw, id, ErrorCode.INTERNAL, "internal error: " + e);
+            return new Outcome.Skipped(raw, p.request().id(), ErrorCode.INTERNAL, "internal error: " + e);
         }
+    }
+
+    /** The category of requests whose log holds no prompt text. */
+    public static final String UNKNOWN_CATEGORY = "unknown";
+    /** The warning such requests carry. */
+    public static final String NO_PROMPT_TEXT = "no_prompt_text";
+
+    /**
+     * A request with no messages at all (a metadata-only log record: a spend-log row without stored
+     * prompts, an observation without input, a span without content attributes) is not skipped:
+     * it is counted under an explicit {@code unknown} use case in every taxonomy, so that mixes by
+     * model, user, tokens and time still include it and show its share. An empty or blank prompt
+     * (messages without text) is still a {@code NO_TEXT} skip.
+     */
+    private TaggedRequest metadataOnly(Request request) {
+        List<TagSet> sets = new ArrayList<>();
+        for (Taxonomy t : engine.taxonomies()) {
+            sets.add(new TagSet(t.id(), List.of(Tag.of(UNKNOWN_CATEGORY, 1.0))));
+        }
+        return new TaggedRequest(request, "und", sets, List.of(NO_PROMPT_TEXT));
     }
 
     private static final class Counter {
         long read;
         long tagged;
         long truncated;
+        long pluginFailed;
         final Map<String, Long> skipped = new HashMap<>();
     }
 }
