@@ -16,7 +16,7 @@ import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.api.spi.Aggregator;
 
-/** Finds a plugin aggregator by id and prints its table (aligned text, CSV or JSON) for {@code census mix --aggregator}. */
+/** Finds a plugin aggregator by id and prints its table (aligned text, CSV or JSON) for {@code census mix --aggregator}. Stateless. */
 final class AggregatorTable {
     private AggregatorTable() {
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 @Command(name = "census", mixinStandardHelpOptions = true, version = "census 0.1.0",
         description = {"Tag requests sent to language models with use-case and other taxonomies, "
                 + "and measure how well it does.", ""},
-        subcommands = {TagCommand.class, MixCommand.class, RetentionCommand.class, SimulateCommand.class, TrainCommand.class, EvalCommand.class, TaxonomyCommand.class, PluginsCommand.class, ReportCommand.class,
+        subcommands = {TagCommand.class, MixCommand.class, RetentionCommand.class, SimulateCommand.class, TrainCommand.class, EvalCommand.class, TaxonomyCommand.class, PluginsCommand.class, ServeCommand.class, ReportCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  census tag corpora/samples/requests.jsonl",

@@ -3,7 +3,7 @@ package org.promptcensus.plugins.googlenl;
 import java.util.Objects;
 
 /**
- * One content category of a {@code classifyText} response.
+ * One content category of a {@code classifyText} response. Immutable.
  *
  * @param name the category path, e.g. {@code /Games/Roleplaying Games}
  * @param confidence Google's confidence in [0, 1]

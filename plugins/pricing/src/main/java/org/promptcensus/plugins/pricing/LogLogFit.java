@@ -7,7 +7,7 @@ import java.util.Optional;
  * Ordinary least squares of ln(usage) on ln(price) across models, as the usage study fitted demand
  * against price: the slope is the price elasticity of usage (-0.05 means a 10% price cut brings
  * about 0.5% more usage), with a 95% confidence interval from Student's t with n - 2 degrees of
- * freedom.
+ * freedom. Immutable.
  *
  * @param slope the elasticity
  * @param intercept the intercept, in ln(tokens)

@@ -1,7 +1,7 @@
 package org.promptcensus.plugins.pricing;
 
 /**
- * A model's list price.
+ * A model's list price. Immutable.
  *
  * @param inputPerMillion US dollars per million input (prompt) tokens
  * @param outputPerMillion US dollars per million output (completion, reasoning included) tokens

@@ -9,7 +9,7 @@ import org.promptcensus.api.ErrorCode;
  * The options of the pricing aggregator, from {@code --aggregator-option KEY=VALUE}:
  * {@code prices=FILE} (a price file whose entries replace the bundled ones model by model) and
  * {@code taxonomy=ID} (whose primary tag is the category; default {@code usecase}). Unknown keys
- * are rejected.
+ * are rejected. Immutable.
  *
  * @param prices the price table in effect
  * @param taxonomy the taxonomy whose categories spend is split by
