@@ -64,6 +64,16 @@ public final class RuleIndex implements AutoCloseable {
      * @throws CensusException BAD_RULE naming the rule whose query does not compile
      */
     public RuleIndex(Taxonomy taxonomy, LanguageAnalyzers analyzers) {
+        this(taxonomy, analyzers, true);
+    }
+
+    /**
+     * @param taxonomy the taxonomy
+     * @param analyzers the language analyzers
+     * @param termSets false to match every rule with lucene-monitor, lexicons included (the
+     *        reference the term-set matcher is tested against)
+     */
+    RuleIndex(Taxonomy taxonomy, LanguageAnalyzers analyzers, boolean termSets) {
         Map<String, List<MonitorQuery>> queries = new TreeMap<>();
         int count = 0;
         for (CategoryRules cr : taxonomy.rules()) {
@@ -85,8 +95,8 @@ public final class RuleIndex implements AutoCloseable {
                     if (langs != null) {
                         ruleLangs.put(hit, langs);
                     }
-                    if (TermSetMatcher.accepts(q)) {
-                        termSets.computeIfAbsent(group, k -> new TermSetMatcher()).add(hit, q);
+                    if (termSets && TermSetMatcher.accepts(q)) {
+                        this.termSets.computeIfAbsent(group, k -> new TermSetMatcher()).add(hit, q);
                         continue;
                     }
                     byQueryId.put(qid, hit);
@@ -95,6 +105,7 @@ public final class RuleIndex implements AutoCloseable {
             }
         }
         this.ruleCount = count;
+        this.termSets.values().forEach(TermSetMatcher::seal);
         try {
             for (String group : GROUPS) {
                 Monitor monitor = new Monitor(analyzers.forLanguage(group));
@@ -196,7 +207,7 @@ public final class RuleIndex implements AutoCloseable {
                     hits.add(byQueryId.get(m.getQueryId()));
                 }
                 if (terms != null) {
-                    terms.match(positions(alls.get(j), t), hits);
+                    terms.match(positions(alls.get(j), t, terms), hits);
                 }
                 hits.removeIf(h -> {
                     Set<String> langs = ruleLangs.get(h);
@@ -231,16 +242,25 @@ public final class RuleIndex implements AutoCloseable {
         return doc;
     }
 
-    /** The document's fields as terms by position, for the term-set matcher. */
-    private static Map<String, List<List<String>>> positions(List<Token> all, AnalyzedText text) {
+    /** The document's fields that the term-set matcher queries, as terms by position. */
+    private static Map<String, List<List<String>>> positions(List<Token> all, AnalyzedText text, TermSetMatcher terms) {
         Map<String, List<List<String>>> out = new HashMap<>(8);
-        out.put("text", byPosition(all));
-        out.put("system", byPosition(text.system()));
-        out.put("user", byPosition(text.user()));
-        out.put("last", text.last() == text.user() ? out.get("user") : byPosition(text.last()));
-        List<List<String>> shapes = new ArrayList<>();
-        text.shapes().forEach(s -> shapes.add(List.of(s)));
-        out.put("shape", shapes);
+        if (terms.queries("text")) {
+            out.put("text", byPosition(all));
+        }
+        if (terms.queries("system")) {
+            out.put("system", byPosition(text.system()));
+        }
+        if (terms.queries("user") || terms.queries("last")) {
+            List<List<String>> user = byPosition(text.user());
+            out.put("user", user);
+            out.put("last", text.last() == text.user() ? user : byPosition(text.last()));
+        }
+        if (terms.queries("shape")) {
+            List<List<String>> shapes = new ArrayList<>();
+            text.shapes().forEach(s -> shapes.add(List.of(s)));
+            out.put("shape", shapes);
+        }
         return out;
     }
 

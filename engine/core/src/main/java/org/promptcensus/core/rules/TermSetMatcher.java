@@ -2,10 +2,8 @@ package org.promptcensus.core.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,12 +24,20 @@ import org.apache.lucene.search.TermQuery;
  * <p>Built once, then read-only: thread-safe.
  */
 final class TermSetMatcher {
-    /** An exact phrase: per position, the terms any of which may stand there. */
-    private record Phrase(int rule, String field, String[][] positions) {
+    /**
+     * An exact phrase: per position, the terms any of which may stand there; {@code anchor} is the
+     * position it is looked up by.
+     */
+    private record Phrase(int rule, String field, String[][] positions, int anchor) {
+        Phrase anchoredAt(int position) {
+            return new Phrase(rule, field, positions, position);
+        }
     }
 
     private final List<RuleHit> rules = new ArrayList<>();
-    private final Map<String, List<Phrase>> byFirstTerm = new HashMap<>();
+    private final List<Phrase> pending = new ArrayList<>();
+    /** Per field, per anchor term, the phrases anchored on it (built by {@link #seal}). */
+    private final Map<String, Map<String, List<Phrase>>> byField = new HashMap<>();
 
     /**
      * @param q a parsed rule query
@@ -94,14 +100,14 @@ final class TermSetMatcher {
         if (q instanceof BoostQuery b) {
             addPhrases(id, b.getQuery());
         } else if (q instanceof TermQuery t) {
-            put(new Phrase(id, t.getTerm().field(), new String[][] {{t.getTerm().text()}}));
+            put(new Phrase(id, t.getTerm().field(), new String[][] {{t.getTerm().text()}}, 0));
         } else if (q instanceof PhraseQuery p) {
             Term[] terms = p.getTerms();
             String[][] pos = new String[terms.length][];
             for (int i = 0; i < terms.length; i++) {
                 pos[i] = new String[] {terms[i].text()};
             }
-            put(new Phrase(id, p.getField(), pos));
+            put(new Phrase(id, p.getField(), pos, 0));
         } else if (q instanceof MultiPhraseQuery m) {
             Term[][] arrays = m.getTermArrays();
             String[][] pos = new String[arrays.length][];
@@ -113,7 +119,7 @@ final class TermSetMatcher {
                     field = arrays[i][j].field();
                 }
             }
-            put(new Phrase(id, field, pos));
+            put(new Phrase(id, field, pos, 0));
         } else if (q instanceof BooleanQuery bq) {
             for (BooleanClause c : bq.clauses()) {
                 addPhrases(id, c.getQuery());
@@ -122,9 +128,54 @@ final class TermSetMatcher {
     }
 
     private void put(Phrase p) {
-        for (String first : p.positions()[0]) {
-            byFirstTerm.computeIfAbsent(p.field() + "\u0000" + first, k -> new ArrayList<>()).add(p);
+        pending.add(p);
+    }
+
+    /**
+     * Indexes the phrases added so far, each by the position whose terms are rarest among all the
+     * phrases of its field: a phrase starting with "the", or a Chinese word starting with a common
+     * character, is then looked at only where its rare part occurs. Call once, after the last
+     * {@link #add}.
+     */
+    void seal() {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (Phrase p : pending) {
+            Map<String, Integer> c = counts.computeIfAbsent(p.field(), k -> new HashMap<>());
+            for (String[] alternatives : p.positions()) {
+                for (String term : alternatives) {
+                    c.merge(term, 1, Integer::sum);
+                }
+            }
         }
+        for (Phrase p : pending) {
+            Map<String, Integer> c = counts.get(p.field());
+            int best = 0;
+            long bestCost = Long.MAX_VALUE;
+            for (int i = 0; i < p.positions().length; i++) {
+                long cost = 0;
+                for (String term : p.positions()[i]) {
+                    cost += c.get(term);
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = i;
+                }
+            }
+            Phrase anchored = p.anchoredAt(best);
+            Map<String, List<Phrase>> byTerm = byField.computeIfAbsent(p.field(), k -> new HashMap<>());
+            for (String term : p.positions()[best]) {
+                byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(anchored);
+            }
+        }
+        pending.clear();
+    }
+
+    /**
+     * @param field a field name
+     * @return true when some held rule queries it (documents need not provide the others)
+     */
+    boolean queries(String field) {
+        return byField.containsKey(field);
     }
 
     /** @return the number of rules held */
@@ -140,18 +191,24 @@ final class TermSetMatcher {
         if (rules.isEmpty()) {
             return;
         }
-        Set<Integer> matched = new HashSet<>();
-        for (Map.Entry<String, List<List<String>>> f : fields.entrySet()) {
-            List<List<String>> positions = f.getValue();
+        boolean[] matched = new boolean[rules.size()];
+        for (Map.Entry<String, Map<String, List<Phrase>>> f : byField.entrySet()) {
+            List<List<String>> positions = fields.get(f.getKey());
+            if (positions == null) {
+                continue;
+            }
+            Map<String, List<Phrase>> byAnchor = f.getValue();
             for (int p = 0; p < positions.size(); p++) {
-                for (String term : positions.get(p)) {
-                    List<Phrase> phrases = byFirstTerm.get(f.getKey() + "\u0000" + term);
+                List<String> here = positions.get(p);
+                for (int t = 0; t < here.size(); t++) {
+                    List<Phrase> phrases = byAnchor.get(here.get(t));
                     if (phrases == null) {
                         continue;
                     }
-                    for (Phrase ph : phrases) {
-                        if (!matched.contains(ph.rule()) && occursAt(ph, positions, p)) {
-                            matched.add(ph.rule());
+                    for (int i = 0; i < phrases.size(); i++) {
+                        Phrase ph = phrases.get(i);
+                        if (!matched[ph.rule()] && occursAt(ph, positions, p - ph.anchor())) {
+                            matched[ph.rule()] = true;
                             out.add(rules.get(ph.rule()));
                         }
                     }
@@ -162,10 +219,13 @@ final class TermSetMatcher {
 
     private static boolean occursAt(Phrase ph, List<List<String>> positions, int start) {
         String[][] want = ph.positions();
-        if (start + want.length > positions.size()) {
+        if (start < 0 || start + want.length > positions.size()) {
             return false;
         }
-        for (int i = 1; i < want.length; i++) {
+        for (int i = 0; i < want.length; i++) {
+            if (i == ph.anchor()) {
+                continue;
+            }
             List<String> here = positions.get(start + i);
             boolean any = false;
             for (String w : want[i]) {
