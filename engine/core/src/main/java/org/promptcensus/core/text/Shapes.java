@@ -15,7 +15,8 @@ public final class Shapes {
     public static final List<String> ALL = List.of("code_fence", "code", "has_system", "multi_turn", "short", "long",
             "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk", "persona");
 
-    private static final Pattern CODE_LINE = Pattern.compile(
+    /** A line that looks like code; {@link #codeLines} counts them. */
+    static final Pattern CODE_LINE = Pattern.compile(
             "(?m)^\\s*(?:(?:def|class|import|from|return|if|for|while|public|private|static|const|let|var|function|"
                     + "#include|package|using|fn|func|SELECT|INSERT|UPDATE|CREATE|echo|sudo|npm|pip|git)\\b.*"
                     + "|.*[;{}]\\s*$|.*\\)\\s*:\\s*$|\\s*</?[a-zA-Z][^>]*>\\s*$|.*=>.*|\\s*//.*|\\s*#!.*)");
@@ -23,7 +24,8 @@ public final class Shapes {
     private static final Pattern MATH = Pattern.compile(
             "\\\\(?:frac|sum|int|sqrt|lim|alpha|beta|theta|pi|cdot|times)|\\$[^$\\n]{1,80}\\$"
                     + "|\\b\\d+\\s*[-+*/^=×÷]\\s*\\d+|[a-z]\\s*\\^\\s*\\d|\\b[xyz]\\s*[=+\\-]\\s*\\d|[∫∑√≤≥≠∞π]");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
+    /** What {@link #numbers} counts. */
+    static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
     private static final Pattern TEMPLATE_VARS = Pattern.compile("\\{\\{\\s*(?:char|user|Char|User)\\s*}}|<(?:START|BOT|USER)>");
     private static final Pattern ASTERISK_ACTION = Pattern.compile("\\*[^*\\n]{3,80}\\*");
     /** A user turn that opens by giving the model a persona: "act as", "you are a", "扮演", "你是". */
@@ -52,7 +54,7 @@ public final class Shapes {
         if (all.contains("```")) {
             out.add("code_fence");
         }
-        if (countMatches(CODE_LINE, all, 3) >= 3) {
+        if (codeLines(all, 3) >= 3) {
             out.add("code");
         }
         if (!system.isBlank()) {
@@ -73,22 +75,22 @@ public final class Shapes {
         if (isQuestion(trimmed) || isQuestion(firstLine)) {
             out.add("question");
         }
-        if (URL.matcher(all).find()) {
+        if ((all.contains("http") || all.contains("www.")) && URL.matcher(all).find()) {
             out.add("url");
         }
-        if (MATH.matcher(all).find()) {
+        if (mayHoldMath(all) && MATH.matcher(all).find()) {
             out.add("math");
         }
-        if (countMatches(NUMBER, all, 3) >= 3) {
+        if (numbers(all, 3) >= 3) {
             out.add("numbers");
         }
-        if (TEMPLATE_VARS.matcher(all).find()) {
+        if ((all.contains("{{") || all.indexOf('<') >= 0) && TEMPLATE_VARS.matcher(all).find()) {
             out.add("template_vars");
         }
-        if (ASTERISK_ACTION.matcher(all).find()) {
+        if (all.indexOf('*') >= 0 && ASTERISK_ACTION.matcher(all).find()) {
             out.add("asterisk_action");
         }
-        if (JSON.matcher(all).find()) {
+        if (all.indexOf('{') >= 0 && JSON.matcher(all).find()) {
             out.add("json");
         }
         if (hasHan(all)) {
@@ -116,18 +118,101 @@ public final class Shapes {
         return s.endsWith("?") || s.endsWith("？");
     }
 
-    private static int countMatches(Pattern p, String s, int enough) {
-        var m = p.matcher(s);
+    /**
+     * Counts lines that look like code ({@link #CODE_LINE}), up to {@code enough}. The pattern runs
+     * only on lines that could match it: lines with code punctuation or opening with a keyword.
+     * Most prose lines have neither, and a regex scan of each is most of the cost of long prompts.
+     */
+    static int codeLines(String s, int enough) {
         int n = 0;
-        while (n < enough && m.find()) {
-            n++;
+        int start = 0;
+        while (n < enough && start <= s.length()) {
+            int end = lineEnd(s, start);
+            if (mayBeCode(s, start, end) && CODE_LINE.matcher(s.substring(start, end)).find()) {
+                n++;
+            }
+            start = end + 1;
         }
         return n;
     }
 
+    /** @return the index of the line terminator ending the line at {@code start} (as the pattern's {@code $} sees them) */
+    private static int lineEnd(String s, int start) {
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    private static final String CODE_PUNCTUATION = ";{}:>=/#";
+    private static final List<String> CODE_KEYWORDS = List.of("def", "class", "import", "from", "return", "if", "for",
+            "while", "public", "private", "static", "const", "let", "var", "function", "package", "using", "fn", "func",
+            "SELECT", "INSERT", "UPDATE", "CREATE", "echo", "sudo", "npm", "pip", "git");
+
+    private static boolean mayBeCode(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (CODE_PUNCTUATION.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        int first = start;
+        while (first < end && Character.isWhitespace(s.charAt(first))) {
+            first++;
+        }
+        for (String k : CODE_KEYWORDS) {
+            if (s.startsWith(k, first)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the text has a character every {@link #MATH} alternative needs */
+    private static boolean mayHoldMath(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '\\' || c == '$' || "∫∑√≤≥≠∞π".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counts numbers as {@link #NUMBER} finds them ({@code 12}, {@code 3.5}, {@code 1,000}), up to {@code enough}. */
+    static int numbers(String s, int enough) {
+        int n = 0;
+        int i = 0;
+        while (n < enough && i < s.length()) {
+            if (!isDigit(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            n++;
+            while (i < s.length() && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i + 1 < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ',') && isDigit(s.charAt(i + 1))) {
+                i++;
+                while (i < s.length() && isDigit(s.charAt(i))) {
+                    i++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static boolean hasHan(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+            char c = s.charAt(i);
+            // Han lies above U+2E80; the script lookup is a binary search, so skip it below.
+            if (c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
                 return true;
             }
         }
