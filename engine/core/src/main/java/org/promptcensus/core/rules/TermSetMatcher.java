@@ -38,6 +38,12 @@ final class TermSetMatcher {
     private final List<Phrase> pending = new ArrayList<>();
     /** Per field, per anchor term, the phrases anchored on it (built by {@link #seal}). */
     private final Map<String, Map<String, List<Phrase>>> byField = new HashMap<>();
+    /**
+     * Per field, a bit per hash slot of the anchor terms: most document terms anchor nothing, and
+     * this 8 KB filter, which stays in cache, answers them without probing the map.
+     */
+    private final Map<String, long[]> filters = new HashMap<>();
+    private static final int FILTER_BITS = 1 << 16;
 
     /**
      * @param q a parsed rule query
@@ -163,11 +169,19 @@ final class TermSetMatcher {
             }
             Phrase anchored = p.anchoredAt(best);
             Map<String, List<Phrase>> byTerm = byField.computeIfAbsent(p.field(), k -> new HashMap<>());
+            long[] filter = filters.computeIfAbsent(p.field(), k -> new long[FILTER_BITS / 64]);
             for (String term : p.positions()[best]) {
                 byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(anchored);
+                int slot = slot(term);
+                filter[slot >>> 6] |= 1L << slot;
             }
         }
         pending.clear();
+    }
+
+    private static int slot(String term) {
+        int h = term.hashCode();
+        return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
     }
 
     /**
@@ -198,10 +212,16 @@ final class TermSetMatcher {
                 continue;
             }
             Map<String, List<Phrase>> byAnchor = f.getValue();
+            long[] filter = filters.get(f.getKey());
             for (int p = 0; p < positions.size(); p++) {
                 List<String> here = positions.get(p);
                 for (int t = 0; t < here.size(); t++) {
-                    List<Phrase> phrases = byAnchor.get(here.get(t));
+                    String term = here.get(t);
+                    int slot = slot(term);
+                    if ((filter[slot >>> 6] & (1L << slot)) == 0) {
+                        continue;
+                    }
+                    List<Phrase> phrases = byAnchor.get(term);
                     if (phrases == null) {
                         continue;
                     }
