@@ -29,11 +29,20 @@ final class PluginsCommand implements Callable<Integer> {
             out.println("no plugins");
             return ExitCodes.OK;
         }
-        out.printf("%-16s %-10s %-9s %s%n", "plugin", "version", "state", "extensions");
+        int idWidth = "plugin".length();
+        int versionWidth = "version".length();
+        int stateWidth = "state".length();
         for (PluginStatus p : host.plugins()) {
-            out.printf("%-16s %-10s %-9s %s%n", p.id(), p.version(), p.state(), String.join(", ", p.extensions()));
+            idWidth = Math.max(idWidth, p.id().length());
+            versionWidth = Math.max(versionWidth, String.valueOf(p.version()).length());
+            stateWidth = Math.max(stateWidth, String.valueOf(p.state()).length());
+        }
+        String row = "%-" + idWidth + "s  %-" + versionWidth + "s  %-" + stateWidth + "s  %s%n";
+        out.printf(row, "plugin", "version", "state", "extensions");
+        for (PluginStatus p : host.plugins()) {
+            out.printf(row, p.id(), p.version(), p.state(), String.join(", ", p.extensions()));
             if (p.failure() != null) {
-                out.printf("%-16s %s%n", "", p.failure());
+                out.printf("%-" + idWidth + "s  %s%n", "", p.failure());
             }
         }
         host.close();

@@ -18,7 +18,9 @@ import org.promptcensus.core.io.InputFiles;
 import org.promptcensus.core.io.RecordParser;
 import org.promptcensus.core.mix.MixRun;
 import org.promptcensus.core.mix.ShareCorrector;
+import org.promptcensus.api.spi.Aggregator;
 import org.promptcensus.core.report.HtmlReport;
+import org.promptcensus.core.report.PluginTable;
 import org.promptcensus.core.report.ReportData;
 import org.promptcensus.core.run.RunSummary;
 import org.promptcensus.core.run.TagRun;
@@ -45,7 +47,8 @@ import picocli.CommandLine.ParentCommand;
                 "  census report tagged.jsonl -o report.html --top 20 --title \"Q3 traffic\"",
                 "  census report tagged.jsonl -o report.html --confusion eval.json",
                 "  census report logs/*.jsonl.gz -o report.html --catalog models.yaml",
-                "  census report tagged.jsonl -o report.html --privacy-k 25"})
+                "  census report tagged.jsonl -o report.html --privacy-k 25",
+                "  census report tagged.jsonl -o report.html --aggregator-option pricing:prices=my-prices.yaml"})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     CensusCommand root;
@@ -89,6 +92,18 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--field", paramLabel = "NAME=PATH", description = "Map a field of another log schema (see `census tag --help`).")
     List<String> fields = new ArrayList<>();
 
+    @Option(names = "--aggregator", paramLabel = "ID",
+            description = "A plugin aggregator whose table becomes a section of the page (repeatable; default: every installed one, "
+                    + "see `census plugins`).")
+    List<String> aggregators = new ArrayList<>();
+
+    @Option(names = "--no-aggregators", description = "Leave the plugin aggregators out.")
+    boolean noAggregators;
+
+    @Option(names = "--aggregator-option", paramLabel = "ID:KEY=VALUE",
+            description = "An option of one aggregator, e.g. pricing:prices=my-prices.yaml.")
+    List<String> aggregatorOptions = new ArrayList<>();
+
     @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
     boolean quiet;
 
@@ -104,19 +119,25 @@ final class ReportCommand implements Callable<Integer> {
         ShareCorrector corrector = confusion == null ? null : ShareCorrector.fromEvalJson(confusion, bootstrap);
         ModelCatalog models = ModelCatalog.load(catalog, ReportCommand.class.getClassLoader());
         ReportData data = new ReportData(engineOptions.taxonomies.get(0).trim(), privacyK);
+        List<PluginRun> plugins = pluginRuns(err);
         RunSummary summary;
         long[] shown = {0};
         try (Engine engine = engineOptions.build(err); InputFiles in = new InputFiles(files, root.streams.in(), null)) {
             TagRun tagRun = new TagRun(engine, new RecordParser(FieldMapping.parse(fields)),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), engineOptions.strict, false);
-            summary = data.feed(new MixRun(tagRun, models)).run(in, s -> {
+            MixRun run = data.feed(new MixRun(tagRun, models));
+            for (PluginRun p : plugins) {
+                run.add(r -> p.state().add(r.tagged(), r.model()));
+            }
+            summary = run.run(in, s -> {
                 if (shown[0]++ < 100) {
                     err.println("census: " + s.describe());
                 }
             });
         }
         HtmlReport report = new HtmlReport(data, new HtmlReport.Options(title, top, corrector,
-                confusion == null ? null : confusion.getFileName().toString(), Instant.now()));
+                confusion == null ? null : confusion.getFileName().toString(), Instant.now()),
+                plugins.stream().map(p -> new PluginTable(p.aggregator().id(), p.aggregator().description(), p.state().table())).toList());
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -129,5 +150,33 @@ final class ReportCommand implements Callable<Integer> {
             err.println("census: wrote " + output);
         }
         return ExitCodes.OK;
+    }
+
+    /** A plugin aggregator and its state for this run. */
+    private record PluginRun(Aggregator aggregator, Aggregator.State state) {
+    }
+
+    private List<PluginRun> pluginRuns(PrintStream err) {
+        if (noAggregators) {
+            return List.of();
+        }
+        List<Aggregator> installed = engineOptions.plugins(err).aggregators();
+        List<Aggregator> chosen = aggregators.isEmpty() ? installed
+                : aggregators.stream().map(id -> AggregatorTable.find(installed, id)).toList();
+        List<PluginRun> out = new ArrayList<>();
+        for (Aggregator a : chosen) {
+            List<String> options = new ArrayList<>();
+            for (String o : aggregatorOptions) {
+                int colon = o.indexOf(':');
+                if (colon < 1 || o.indexOf('=') < colon) {
+                    throw new CensusException(ErrorCode.BAD_USAGE, "--aggregator-option must be ID:KEY=VALUE, got '" + o + "'");
+                }
+                if (o.substring(0, colon).equals(a.id())) {
+                    options.add(o.substring(colon + 1));
+                }
+            }
+            out.add(new PluginRun(a, a.newState(options)));
+        }
+        return out;
     }
 }

@@ -54,4 +54,20 @@ class BundledPricingIT {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown option 'currency'");
     }
+
+    @Test
+    void theReportShowsThePricingTableWithOverriddenPrices() throws IOException {
+        Path prices = Files.writeString(dir.resolve("prices.yaml"), "models:\n  gpt-4o-mini: {input: 1000000, output: 0}\n");
+        Path html = dir.resolve("report.html");
+        Cli.Result r = Cli.run("report", SAMPLE.toString(), "-o", html.toString(), "--privacy-k", "0",
+                "--aggregator-option", "pricing:prices=" + prices, "--plugins-dir", BundledPlugins.PLUGINS.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("<section id=\"plugin-pricing\">").contains("<th>spend_usd</th>").contains("<td>gpt-4o-mini</td>")
+                .contains("log-log fit over");
+        Cli.Result without = Cli.run("report", SAMPLE.toString(), "-o", html.toString(), "--no-aggregators",
+                "--plugins-dir", BundledPlugins.PLUGINS.toString());
+        assertThat(without.code()).as(without.err()).isZero();
+        assertThat(Files.readString(html)).doesNotContain("plugin-pricing");
+    }
 }

@@ -51,14 +51,26 @@ public final class HtmlReport {
 
     private final ReportData data;
     private final Options options;
+    private final List<PluginTable> pluginTables;
 
     /**
      * @param data the roll-ups, fed by a finished run
      * @param options how to render
      */
     public HtmlReport(ReportData data, Options options) {
+        this(data, options, List.of());
+    }
+
+    /**
+     * @param data the roll-ups, fed by a finished run
+     * @param options how to render
+     * @param pluginTables the tables of plugin aggregators run over the same records, each shown as
+     *        a section after the built-in ones
+     */
+    public HtmlReport(ReportData data, Options options, List<PluginTable> pluginTables) {
         this.data = data;
         this.options = options;
+        this.pluginTables = List.copyOf(pluginTables);
     }
 
     /**
@@ -98,6 +110,10 @@ public final class HtmlReport {
         Page.close(out);
         new LengthSection(rows).write(out);
         Page.close(out);
+        for (PluginTable t : pluginTables) {
+            PluginSection.write(out, t);
+            Page.close(out);
+        }
         out.append("<footer>Made by <code>census report</code> (Prompt Census). The page holds aggregates only: no prompt ")
                 .append("or completion text, no user ids. It loads nothing from anywhere.</footer>\n</main>\n</body>\n</html>\n");
         return out.toString();
