@@ -5,8 +5,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.promptcensus.api.spi.Tagger;
 import org.promptcensus.core.Engine;
+import org.promptcensus.core.analysis.LanguageIdentifier;
 import org.promptcensus.core.plugin.PluginHost;
 import org.promptcensus.core.taxonomy.TaxonomyResolver;
 import picocli.CommandLine.Option;
@@ -66,6 +69,8 @@ final class EngineOptions {
     }
 
     Engine build(PrintStream err) {
+        // The language model loads while plugins and taxonomies do: start-up is mostly such loading.
+        CompletableFuture<LanguageIdentifier> languages = CompletableFuture.supplyAsync(LanguageIdentifier::new);
         TaxonomyResolver resolver = resolver(err);
         Engine.Builder b = Engine.builder();
         for (String id : taxonomies) {
@@ -75,6 +80,11 @@ final class EngineOptions {
             b.tagger(t);
         }
         b.failOnPluginError(strict);
+        try {
+            b.languages(languages.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
         return b.build();
     }
 }

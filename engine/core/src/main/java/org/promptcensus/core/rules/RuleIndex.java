@@ -8,7 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -74,44 +75,82 @@ public final class RuleIndex implements AutoCloseable {
      *        reference the term-set matcher is tested against)
      */
     RuleIndex(Taxonomy taxonomy, LanguageAnalyzers analyzers, boolean termSets) {
-        Map<String, List<MonitorQuery>> queries = new TreeMap<>();
         int count = 0;
         for (CategoryRules cr : taxonomy.rules()) {
             for (RuleDefinition r : cr.rules()) {
                 count++;
-                // One compiled variant per analysis group the rule applies to: a rule for es and fr
-                // is parsed once with the folding analyzer; the language filter applies at match time.
-                Set<String> groups = new LinkedHashSet<>();
-                if (r.lang().isEmpty()) {
-                    groups.addAll(GROUPS);
-                } else {
-                    r.lang().forEach(l -> groups.add(LanguageAnalyzers.group(l)));
-                }
-                Set<String> langs = r.lang().isEmpty() ? null : Set.copyOf(r.lang());
-                for (String group : groups) {
-                    Query q = parse(taxonomy, cr.category(), r, analyzers.forLanguage(group));
-                    RuleHit hit = new RuleHit(cr.category(), r.id(), r.weight());
-                    String qid = cr.category() + ":" + r.id() + "@" + group;
-                    if (langs != null) {
-                        ruleLangs.put(hit, langs);
-                    }
-                    if (termSets && TermSetMatcher.accepts(q)) {
-                        this.termSets.computeIfAbsent(group, k -> new TermSetMatcher()).add(hit, q);
-                        continue;
-                    }
-                    byQueryId.put(qid, hit);
-                    queries.computeIfAbsent(group, k -> new ArrayList<>()).add(new MonitorQuery(qid, q, r.query(), Map.of()));
+                if (!r.lang().isEmpty()) {
+                    ruleLangs.put(new RuleHit(cr.category(), r.id(), r.weight()), Set.copyOf(r.lang()));
                 }
             }
         }
         this.ruleCount = count;
-        this.termSets.values().forEach(TermSetMatcher::seal);
-        try {
-            for (String group : GROUPS) {
-                Monitor monitor = new Monitor(analyzers.forLanguage(group));
-                monitor.register(queries.getOrDefault(group, List.of()));
-                monitors.put(group, monitor);
+        // The groups compile independently: in parallel, which is most of an engine's start-up.
+        List<CompletableFuture<Compiled>> tasks = new ArrayList<>();
+        for (String group : GROUPS) {
+            tasks.add(CompletableFuture.supplyAsync(() -> compile(taxonomy, analyzers, group, termSets)));
+        }
+        RuntimeException failure = null;
+        for (CompletableFuture<Compiled> task : tasks) {
+            try {
+                Compiled c = task.join();
+                monitors.put(c.group(), c.monitor());
+                if (c.terms() != null) {
+                    this.termSets.put(c.group(), c.terms());
+                }
+                byQueryId.putAll(c.byQueryId());
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re : e;
+                }
             }
+        }
+        if (failure != null) {
+            close();
+            throw failure;
+        }
+    }
+
+    /** One analysis group's compiled rules. */
+    private record Compiled(String group, Monitor monitor, TermSetMatcher terms, Map<String, RuleHit> byQueryId) {
+    }
+
+    /**
+     * Compiles the rules that apply to one analysis group: one variant per group a rule applies
+     * to (a rule for es and fr is parsed once, with the folding analyzer; the language filter
+     * applies at match time).
+     */
+    private static Compiled compile(Taxonomy taxonomy, LanguageAnalyzers analyzers, String group, boolean useTermSets) {
+        List<MonitorQuery> queries = new ArrayList<>();
+        Map<String, RuleHit> byQueryId = new HashMap<>();
+        TermSetMatcher terms = null;
+        Analyzer analyzer = analyzers.forLanguage(group);
+        for (CategoryRules cr : taxonomy.rules()) {
+            for (RuleDefinition r : cr.rules()) {
+                if (!r.lang().isEmpty() && r.lang().stream().noneMatch(l -> LanguageAnalyzers.group(l).equals(group))) {
+                    continue;
+                }
+                Query q = parse(taxonomy, cr.category(), r, analyzer);
+                RuleHit hit = new RuleHit(cr.category(), r.id(), r.weight());
+                if (useTermSets && TermSetMatcher.accepts(q)) {
+                    if (terms == null) {
+                        terms = new TermSetMatcher();
+                    }
+                    terms.add(hit, q);
+                    continue;
+                }
+                String qid = cr.category() + ":" + r.id() + "@" + group;
+                byQueryId.put(qid, hit);
+                queries.add(new MonitorQuery(qid, q, r.query(), Map.of()));
+            }
+        }
+        if (terms != null) {
+            terms.seal();
+        }
+        try {
+            Monitor monitor = new Monitor(analyzer);
+            monitor.register(queries);
+            return new Compiled(group, monitor, terms, byQueryId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
