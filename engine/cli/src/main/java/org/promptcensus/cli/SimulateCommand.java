@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.promptcensus.core.io.NonClosingOutputStream;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.core.catalog.ModelCatalog;
@@ -125,7 +126,7 @@ final class SimulateCommand implements Callable<Integer> {
     private Writer open() throws IOException {
         OutputStream os;
         if (output == null) {
-            os = new NonClosing(root.streams.out());
+            os = new NonClosingOutputStream(root.streams.out());
         } else {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {
@@ -151,22 +152,5 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Taxonomy usecase = new TaxonomyLoader().load(TaxonomySource.classpath(loader, base));
         return usecase.categoryIds().stream().filter(c -> !c.contains("/")).toList();
-    }
-
-    /** Keeps stdout open when the writer closes. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.promptcensus.core.io.NonClosingOutputStream;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.api.Request;
@@ -106,7 +107,7 @@ final class TagCommand implements Callable<Integer> {
                      err.println("census: " + n2);
                  }
              });
-             OutputStream out = output == null ? new NonClosing(root.streams.out()) : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
+             OutputStream out = output == null ? new NonClosingOutputStream(root.streams.out()) : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
              TaggedWriter writer = new TaggedWriter(out, new OutputOptions(keepText, explain))) {
             if (!quiet) {
                 err.printf("census: engine ready in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, String.join(", ", engineOptions.taxonomies));
@@ -150,22 +151,5 @@ final class TagCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    /** Keeps stdout open when the writer closes. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.promptcensus.core.io.NonClosingOutputStream;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 
@@ -76,7 +77,7 @@ final class SnapshotStore {
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-                json.writeValue(new NonClosing(out), s);
+                json.writeValue(new NonClosingOutputStream(out), s);
                 ch.force(true);
             }
             Files.move(tmp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -87,23 +88,6 @@ final class SnapshotStore {
             d.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // not every platform can sync a folder; the rename is atomic either way
-        }
-    }
-
-    /** Lets Jackson close its generator without closing the channel before it is forced. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
