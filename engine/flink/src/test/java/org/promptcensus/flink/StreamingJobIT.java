@@ -125,7 +125,7 @@ class StreamingJobIT {
             Files.write(in, all);
             Path ref = dir.resolve("stream-ref.jsonl");
             Census.run("tag", "-q", "--plugins-dir", dir.resolve("no-plugins").toString(), "-o", ref.toString(), in.toString());
-            assertThat(tagged).hasSize(202);
+            assertThat(tagged).as("job status %s", job.getJobStatus().get()).hasSize(202);
             assertThat(tagged.stream().sorted().toList()).containsExactlyElementsOf(Files.readAllLines(ref).stream().sorted().toList());
 
             // dead letters name the partition and offset
@@ -219,7 +219,7 @@ class StreamingJobIT {
                     Duration.ofSeconds(120));
             assertThat(Files.exists(marker)).as("the task failed once").isTrue();
             Set<String> ids = distinctIds(out);
-            assertThat(ids).hasSize(300);
+            assertThat(ids).as("job status %s", job.getJobStatus().get()).hasSize(300);
             assertThat(out).as("each record exactly once").hasSize(300);
         } finally {
             job.cancel().get();
