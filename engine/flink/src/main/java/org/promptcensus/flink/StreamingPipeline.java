@@ -120,10 +120,12 @@ public final class StreamingPipeline {
                 .sinkTo(sink(s, s.deadLetterTopic(), "dead")).name("dead-letter-topic").uid("dead-letter-topic");
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The Kafka key of a mix document: window, start and group. */
     private static String keyOf(String doc) {
         try {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(doc);
+            var node = JSON.readTree(doc);
             return node.path("window").asText() + "/" + node.path("start").asText() + "/" + node.path("group").asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
