@@ -59,6 +59,7 @@ public final class StreamingPipeline {
      * @param options the job's options (stream mode)
      * @param tap applied to the tagged records before they are written
      */
+    @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector (5.0.0-2.2) takes no other type
     public static void build(StreamExecutionEnvironment env, JobOptions options, Tap tap) {
         StreamOptions s = options.stream();
         env.enableCheckpointing(s.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);

@@ -23,6 +23,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  * An in-process single-node KRaft Kafka (broker and controller combined) on loopback, with the
  * internal topics' replication factor and min ISR set to 1, and small clients for tests.
  */
+@SuppressWarnings("try") // close() may throw what the test kit's close() throws
 final class KafkaBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
