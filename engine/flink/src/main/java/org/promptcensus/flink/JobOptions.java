@@ -20,7 +20,7 @@ public record JobOptions(EngineSpec engine, MixSettings mix, int parallelism, Ba
             "usage: flink run census-flink.jar --mode batch|stream [parameters]",
             "engine:  --taxonomy ID[,ID] (default usecase)  --taxonomy-dir DIR  --model TAXONOMY=FILE  --plugins-dir DIR",
             "         --field NAME=PATH  --keep-text  --explain",
-            "mix:     --by model  --facet category  --weight tokens  --labels primary  --privacy-k 10  --catalog FILE",
+            "mix:     --by model  --facet category  --weight tokens  --labels primary  --privacy-k 10  --catalog FILE  --period all",
             "batch:   --input PATH (repeatable; files or folders)  --output DIR  --mix-format json|csv",
             "stream:  --bootstrap-servers HOST:PORT  --input-topic T  --output-topic T  --mix-topic T  --dead-letter-topic T",
             "         --group-id census-flink  --transactional-id-prefix census-flink  --windows hour,week",
