@@ -206,7 +206,12 @@ public final class InputFiles implements Iterator<RawRecord>, AutoCloseable {
         }
     }
 
-    private static InputStream maybeGunzip(BufferedInputStream in) throws IOException {
+    /**
+     * @param in a buffered input (supports mark/reset)
+     * @return the same input, or a gunzipping view of it when it starts with the gzip magic bytes
+     * @throws IOException when reading the first bytes fails
+     */
+    public static InputStream maybeGunzip(BufferedInputStream in) throws IOException {
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();

@@ -17,7 +17,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe.
  */
-final class Utf8LineReader implements AutoCloseable {
+public final class Utf8LineReader implements AutoCloseable {
     private final InputStream in;
     private final String source;
     private final int maxLineBytes;
@@ -30,14 +30,22 @@ final class Utf8LineReader implements AutoCloseable {
     private byte[] line = new byte[1 << 12];
     private boolean eof;
 
-    Utf8LineReader(InputStream in, String source, int maxLineBytes) {
+    /**
+     * @param in the bytes (closed by {@link #close()})
+     * @param source the input's name, for the records' {@code where()}
+     * @param maxLineBytes longest line accepted; longer lines become failed records
+     */
+    public Utf8LineReader(InputStream in, String source, int maxLineBytes) {
         this.in = in;
         this.source = source;
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** @return the next record, or null at the end of input */
-    RawRecord next() throws IOException {
+    /**
+     * @return the next record, or null at the end of input
+     * @throws IOException when reading fails
+     */
+    public RawRecord next() throws IOException {
         while (true) {
             if (eof && pos >= limit) {
                 return null;

@@ -97,10 +97,11 @@ public final class MixWriter {
 
     /**
      * @param node a JSON document
-     * @param out where to write it, indented
+     * @param out where to write it, indented (not closed: the caller owns it)
      * @throws IOException on failure
      */
     public void write(ObjectNode node, Writer out) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, node);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, node);
     }
 }
