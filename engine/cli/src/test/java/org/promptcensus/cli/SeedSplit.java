@@ -86,9 +86,9 @@ final class SeedSplit {
     /**
      * @param part a part
      * @param out the folder given to {@link #write}
-     * @return the part's folder
+     * @return the part's folder of category files
      */
     static Path dir(Part part, Path out) {
-        return out.resolve(part.dirName());
+        return out.resolve(part.dirName()).resolve("usecase");
     }
 }
