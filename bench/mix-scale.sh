@@ -14,15 +14,15 @@
 # Generated files go to a temporary folder (WORK, default under /tmp), removed at the end unless
 # KEEP=1; the 10-million file is about 2.6 GB.
 #
-# Environment: SIZES (default "1000000 10000000"), E2E (default 1000000), XMX (default 256m),
+# Environment: SIZES (default "1000000 10000000"; empty: none), E2E (default 1000000), XMX (default 256m),
 # WORK, KEEP=1.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/engine/cli/target/census.jar"
 bench="$root/engine/bench/target/benchmarks.jar"
-sizes="${SIZES:-1000000 10000000}"
-e2e="${E2E:-1000000}"
+sizes="${SIZES-1000000 10000000}"
+e2e="${E2E-1000000}"
 xmx="${XMX:-256m}"
 for f in "$jar" "$bench"; do
   [ -f "$f" ] || { echo "mix-scale: $f not found; build first: mvn -B -DskipTests package" >&2; exit 1; }
