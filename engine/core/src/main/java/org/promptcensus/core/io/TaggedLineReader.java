@@ -21,7 +21,7 @@ import org.promptcensus.api.Usage;
 
 /**
  * Reads a line that {@code census tag} wrote, in one streaming pass (no JSON tree), for roll-ups
- * that read tagged files many times: about three times cheaper than {@link RecordParser#tree} plus
+ * that read tagged files many times: about four times cheaper than {@link RecordParser#tree} plus
  * {@link TaggedRecordParser#parse}, which stay the reference. It reads the fixed output shape only:
  * on anything else (not a tagged record, a field of an unexpected type, a bad tag, malformed JSON)
  * it answers null and the caller takes the general path, which gives the same result for
