@@ -41,7 +41,7 @@ final class AggregatorTable {
      * @throws IOException when writing fails
      */
     static void print(List<List<String>> table, String format, Path output, PrintStream stdout) throws IOException {
-        try (Writer out = output == null ? new OutputStreamWriter(new MixCommand.NonClosingStream(stdout), StandardCharsets.UTF_8)
+        try (Writer out = output == null ? new OutputStreamWriter(new org.promptcensus.core.io.NonClosingOutputStream(stdout), StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(output)) {
             switch (format) {
                 case "csv" -> csv(table, out);

@@ -11,6 +11,7 @@ import org.promptcensus.api.spi.Tagger;
 import org.promptcensus.core.Engine;
 import org.promptcensus.core.analysis.LanguageIdentifier;
 import org.promptcensus.core.plugin.PluginHost;
+import org.promptcensus.core.run.LazyEngine;
 import org.promptcensus.core.taxonomy.TaxonomyResolver;
 import picocli.CommandLine.Option;
 
@@ -66,6 +67,24 @@ final class EngineOptions {
 
     TaxonomyResolver resolver(PrintStream err) {
         return new TaxonomyResolver(taxonomyDirs, EngineOptions.class.getClassLoader(), plugins(err).taxonomies());
+    }
+
+    /**
+     * An engine built on first use only: roll-ups of tagged files never build one. The taxonomy ids
+     * are checked now (cheaply), so that a wrong id fails as early as with {@link #build}.
+     *
+     * @param err where plugin failures are reported
+     * @return the lazy engine; close it
+     */
+    LazyEngine lazy(PrintStream err) {
+        TaxonomyResolver resolver = resolver(err);
+        List<String> available = resolver.available();
+        for (String id : taxonomies) {
+            if (!available.contains(id.trim())) {
+                resolver.resolve(id.trim()); // throws the usual "no taxonomy" error
+            }
+        }
+        return new LazyEngine(() -> build(err));
     }
 
     Engine build(PrintStream err) {

@@ -15,9 +15,9 @@ import java.util.concurrent.Callable;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.api.spi.Aggregator;
-import org.promptcensus.core.Engine;
 import org.promptcensus.core.catalog.ModelCatalog;
 import org.promptcensus.core.io.InputFiles;
+import org.promptcensus.core.io.NonClosingOutputStream;
 import org.promptcensus.core.mix.Dimension;
 import org.promptcensus.core.mix.Facet;
 import org.promptcensus.core.mix.LabelMode;
@@ -30,6 +30,7 @@ import org.promptcensus.core.mix.MixWriter;
 import org.promptcensus.core.mix.Period;
 import org.promptcensus.core.mix.ShareCorrector;
 import org.promptcensus.core.mix.Weighting;
+import org.promptcensus.core.run.LazyEngine;
 import org.promptcensus.core.run.RunSummary;
 import org.promptcensus.core.run.TagRun;
 import picocli.CommandLine.Command;
@@ -130,7 +131,7 @@ final class MixCommand implements Callable<Integer> {
                 .newState(aggregatorOptions);
         RunSummary summary;
         long[] shown = {0};
-        try (Engine engine = engineOptions.build(root.streams.err());
+        try (LazyEngine engine = engineOptions.lazy(root.streams.err());
              InputFiles in = inputOptions.open(files, root.streams.in(), null, "--input-format",
                 engineOptions.plugins(err).formats(), n -> {
                     if (!quiet) {
@@ -158,8 +159,8 @@ final class MixCommand implements Callable<Integer> {
         }
         List<MixRow> rows = mix.rows(corrector);
         List<String> notes = notes(mix, rows);
-        try (Writer out = output == null ? new OutputStreamWriter(new NonClosingStream(root.streams.out()), StandardCharsets.UTF_8)
-                : Files.newBufferedWriter(output)) {
+        try (Writer out = output == null ? new OutputStreamWriter(new NonClosingOutputStream(root.streams.out()), StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             MixWriter writer = new MixWriter();
             switch (format) {
                 case "csv" -> writer.csv(spec, rows, out);
@@ -188,22 +189,5 @@ final class MixCommand implements Callable<Integer> {
             notes.add(String.format("%,d cells suppressed: fewer than %d distinct users (--privacy-k)", suppressed, mix.spec().privacyK()));
         }
         return notes;
-    }
-
-    /** Keeps stdout open when the writer closes. */
-    static final class NonClosingStream extends java.io.FilterOutputStream {
-        NonClosingStream(java.io.OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
-        }
     }
 }

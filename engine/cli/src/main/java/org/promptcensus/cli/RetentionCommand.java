@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.promptcensus.core.Engine;
 import org.promptcensus.core.catalog.ModelCatalog;
 import org.promptcensus.core.io.InputFiles;
 import org.promptcensus.core.mix.Dimension;
 import org.promptcensus.core.mix.MixRun;
 import org.promptcensus.core.mix.Retention;
+import org.promptcensus.core.run.LazyEngine;
 import org.promptcensus.core.run.RunSummary;
 import org.promptcensus.core.run.TagRun;
 import picocli.CommandLine.Command;
@@ -61,7 +61,7 @@ final class RetentionCommand implements Callable<Integer> {
         PrintStream out = root.streams.out();
         Retention retention = new Retention(Dimension.parse(by));
         RunSummary summary;
-        try (Engine engine = engineOptions.build(root.streams.err());
+        try (LazyEngine engine = engineOptions.lazy(root.streams.err());
              InputFiles in = inputOptions.open(files, root.streams.in(), null, "--input-format",
                 engineOptions.plugins(root.streams.err()).formats(), n -> root.streams.err().println("census: " + n))) {
             TagRun tagRun = new TagRun(engine, inputOptions.parser(),

@@ -15,6 +15,12 @@ final class Cell {
     double completionTokens;
     double reasoningTokens;
     double toolRequests;
+    /**
+     * The sum over records of weight x tokens²: with {@link #tokens} it gives the effective sample
+     * size of token-weighted shares, (Σw)² / Σw². 0 with tokens above 0 means unknown (a snapshot
+     * taken before this was kept).
+     */
+    double tokenSquares;
     private final int userCap;
     private Set<String> users;
 
@@ -26,6 +32,7 @@ final class Cell {
         requests += weight;
         long t = r.tokens();
         tokens += weight * t;
+        tokenSquares += weight * ((double) t * t);
         var u = r.usage();
         promptTokens += weight * (u.promptTokens() == null ? 0 : u.promptTokens());
         completionTokens += weight * (t - (u.promptTokens() == null ? 0 : u.promptTokens()));
@@ -55,6 +62,7 @@ final class Cell {
         completionTokens += other.completionTokens;
         reasoningTokens += other.reasoningTokens;
         toolRequests += other.toolRequests;
+        tokenSquares += other.tokenSquares;
         if (other.users != null) {
             other.users.forEach(this::addUser);
         }

@@ -47,17 +47,27 @@ public final class MixAggregator {
         }
     }
 
+    /** Per (group, period): observed shares and the sample size behind them. */
+    private static final class Totals {
+        final Map<String, Double> observed = new HashMap<>();
+        double requests;
+        double tokens;
+        double tokenSquares;
+        boolean squaresUnknown;
+    }
+
     private List<MixRow> correct(List<MixRow> rows, ShareCorrector corrector) {
-        Map<String, Map<String, Double>> observed = new HashMap<>();
-        Map<String, Double> requests = new HashMap<>();
+        Map<String, Totals> byGroupPeriod = new HashMap<>();
         cells.forEach((k, c) -> {
-            String gp = k.group() + "\u0000" + k.period();
-            observed.computeIfAbsent(gp, x -> new HashMap<>())
-                    .merge(k.value(), spec.weighting() == Weighting.TOKENS ? c.tokens : c.requests, Double::sum);
-            requests.merge(gp, c.requests, Double::sum);
+            Totals t = byGroupPeriod.computeIfAbsent(k.group() + "\u0000" + k.period(), x -> new Totals());
+            t.observed.merge(k.value(), spec.weighting() == Weighting.TOKENS ? c.tokens : c.requests, Double::sum);
+            t.requests += c.requests;
+            t.tokens += c.tokens;
+            t.tokenSquares += c.tokenSquares;
+            t.squaresUnknown |= c.tokens > 0 && c.tokenSquares <= 0;
         });
         Map<String, ShareCorrector.Result> results = new HashMap<>();
-        observed.forEach((gp, shares) -> results.put(gp, corrector.correct(shares, requests.get(gp))));
+        byGroupPeriod.forEach((gp, t) -> results.put(gp, corrector.correct(t.observed, sampleSize(t))));
         List<MixRow> out = new ArrayList<>(rows.size());
         for (MixRow r : rows) {
             ShareCorrector.Result res = results.get(r.group() + "\u0000" + r.period());
@@ -65,6 +75,38 @@ public final class MixAggregator {
                     res.high().get(r.value())));
         }
         return out;
+    }
+
+    /**
+     * The sample size behind a group's shares, for the intervals: its requests when shares are by
+     * requests; by tokens, the effective sample size (Σw)² / Σw² of the token weights (Kish), which
+     * is smaller, much smaller when a few long requests carry most tokens. Falls back to requests
+     * when the squares are unknown (cells restored from an older snapshot).
+     */
+    private double sampleSize(Totals t) {
+        if (spec.weighting() != Weighting.TOKENS || t.squaresUnknown || t.tokenSquares <= 0) {
+            return t.requests;
+        }
+        return Math.min(t.requests, t.tokens * t.tokens / t.tokenSquares);
+    }
+
+    /**
+     * @param group a group
+     * @param period a period
+     * @return the effective sample size of that group's shares in that period (see the intervals),
+     *         0 when there is no such group
+     */
+    public double effectiveSize(String group, String period) {
+        Totals t = new Totals();
+        cells.forEach((k, c) -> {
+            if (k.group().equals(group) && k.period().equals(period)) {
+                t.requests += c.requests;
+                t.tokens += c.tokens;
+                t.tokenSquares += c.tokenSquares;
+                t.squaresUnknown |= c.tokens > 0 && c.tokenSquares <= 0;
+            }
+        });
+        return sampleSize(t);
     }
 
     /** @param other an aggregator of the same spec, whose totals are added to these */
@@ -91,9 +133,31 @@ public final class MixAggregator {
      * @param reasoningTokens reasoning tokens
      * @param toolRequests requests with tool calls
      * @param users the distinct user ids held, at most the privacy floor's k
+     * @param tokenSquares the sum of weight x tokens² over its records (for the effective sample size
+     *                     of token-weighted intervals); 0 when unknown
      */
     public record CellState(String group, String period, String value, double requests, double tokens, double promptTokens,
-                            double completionTokens, double reasoningTokens, double toolRequests, List<String> users) {
+                            double completionTokens, double reasoningTokens, double toolRequests, List<String> users,
+                            double tokenSquares) {
+        /**
+         * A cell state without the token squares (as before they were kept): token-weighted
+         * intervals of its group then use the request count.
+         *
+         * @param group the group
+         * @param period the period
+         * @param value the facet value
+         * @param requests requests
+         * @param tokens tokens
+         * @param promptTokens prompt tokens
+         * @param completionTokens completion tokens
+         * @param reasoningTokens reasoning tokens
+         * @param toolRequests requests with tool calls
+         * @param users the distinct user ids held
+         */
+        public CellState(String group, String period, String value, double requests, double tokens, double promptTokens,
+                         double completionTokens, double reasoningTokens, double toolRequests, List<String> users) {
+            this(group, period, value, requests, tokens, promptTokens, completionTokens, reasoningTokens, toolRequests, users, 0);
+        }
     }
 
     /**
@@ -112,7 +176,7 @@ public final class MixAggregator {
     public State state() {
         List<CellState> out = new ArrayList<>(cells.size());
         cells.forEach((k, c) -> out.add(new CellState(k.group(), k.period(), k.value(), c.requests, c.tokens, c.promptTokens,
-                c.completionTokens, c.reasoningTokens, c.toolRequests, c.userIds().stream().sorted().toList())));
+                c.completionTokens, c.reasoningTokens, c.toolRequests, c.userIds().stream().sorted().toList(), c.tokenSquares)));
         out.sort(Comparator.comparing(CellState::group).thenComparing(CellState::period).thenComparing(CellState::value));
         return new State(records, withoutTokens, withoutUser, out);
     }
@@ -135,6 +199,7 @@ public final class MixAggregator {
             c.completionTokens += cs.completionTokens();
             c.reasoningTokens += cs.reasoningTokens();
             c.toolRequests += cs.toolRequests();
+            c.tokenSquares += cs.tokenSquares();
             if (cs.users() != null) {
                 cs.users().forEach(c::addUser);
             }

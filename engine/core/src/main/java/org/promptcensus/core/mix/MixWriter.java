@@ -1,5 +1,6 @@
 package org.promptcensus.core.mix;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -97,11 +98,14 @@ public final class MixWriter {
 
     /**
      * @param node a JSON document
-     * @param out where to write it, indented (not closed: the caller owns it)
+     * @param out where to write it, indented, with a closing newline; not closed (the caller owns it)
      * @throws IOException on failure
      */
     public void write(ObjectNode node, Writer out) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, node);
+        // Jackson closes the target by default: a caller that flushes or writes after this would fail.
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, node);
+        out.write('\n');
+        out.flush();
     }
 }

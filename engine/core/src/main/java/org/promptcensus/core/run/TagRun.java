@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.api.Message;
@@ -25,6 +26,7 @@ import org.promptcensus.api.TaggedRequest;
 import org.promptcensus.core.Engine;
 import org.promptcensus.core.io.RawRecord;
 import org.promptcensus.core.io.RecordParser;
+import org.promptcensus.core.io.TaggedLineReader;
 import org.promptcensus.core.io.TaggedRecordParser;
 import org.promptcensus.core.taxonomy.Taxonomy;
 
@@ -46,12 +48,13 @@ public final class TagRun {
         void accept(Outcome outcome) throws Exception;
     }
 
-    private final Engine engine;
+    private final Supplier<Engine> engine;
     private final RecordParser parser;
     private final int threads;
     private final boolean strict;
     private final boolean explain;
     private final TaggedRecordParser taggedParser;
+    private final TaggedLineReader taggedLines;
 
     /**
      * @param engine the engine
@@ -61,6 +64,20 @@ public final class TagRun {
      * @param explain whether to collect evidence
      */
     public TagRun(Engine engine, RecordParser parser, int threads, boolean strict, boolean explain) {
+        this(() -> engine, parser, threads, strict, explain);
+    }
+
+    /**
+     * A run whose engine is asked for only when a record needs tagging: reading back records that
+     * are tagged already (see {@link #acceptingTagged()}) then never builds one (see {@link LazyEngine}).
+     *
+     * @param engine gives the engine; may be called from the run's threads, must give the same one each time
+     * @param parser the record parser
+     * @param threads worker threads (1 tags on the caller's thread)
+     * @param strict whether the first bad record ends the run
+     * @param explain whether to collect evidence
+     */
+    public TagRun(Supplier<Engine> engine, RecordParser parser, int threads, boolean strict, boolean explain) {
         if (threads < 1) {
             throw new CensusException(ErrorCode.BAD_USAGE, "--threads must be at least 1, got " + threads);
         }
@@ -70,6 +87,7 @@ public final class TagRun {
         this.strict = strict;
         this.explain = explain;
         this.taggedParser = null;
+        this.taggedLines = null;
     }
 
     private TagRun(TagRun base, TaggedRecordParser taggedParser) {
@@ -79,11 +97,13 @@ public final class TagRun {
         this.strict = base.strict;
         this.explain = base.explain;
         this.taggedParser = taggedParser;
+        this.taggedLines = new TaggedLineReader();
     }
 
     /**
      * @return a run that takes records already tagged by {@code census tag} as they are (read back,
-     *         not tagged again) and tags the others
+     *         not tagged again; the canonical shape by {@link TaggedLineReader}, others by
+     *         {@link TaggedRecordParser}) and tags the others
      */
     public TagRun acceptingTagged() {
         return new TagRun(this, new TaggedRecordParser(parser));
@@ -173,7 +193,7 @@ public final class TagRun {
         if (!requests.isEmpty()) {
             List<Engine.BatchResult> results;
             try {
-                results = engine.tagAll(requests, explain);
+                results = engine.get().tagAll(requests, explain);
             } catch (RuntimeException e) {
                 // A failure of the batch as a whole: tag one by one so only the bad record is lost.
                 for (int i : pending) {
@@ -208,6 +228,12 @@ public final class TagRun {
             if (raw.request() != null) {
                 request = raw.request();
             } else {
+                if (taggedLines != null) {
+                    TaggedRequest pre = taggedLines.read(raw.text(), String.valueOf(raw.line()));
+                    if (pre != null) {
+                        return new Prepared(new Outcome.Tagged(raw, pre, Set.of(), 0), null, null);
+                    }
+                }
                 JsonNode node = parser.tree(raw.text());
                 if (taggedParser != null && TaggedRecordParser.isTagged(node)) {
                     TaggedRequest pre = taggedParser.parse(node, String.valueOf(raw.line()));
@@ -282,7 +308,7 @@ public final class TagRun {
             return p.outcome();
         }
         try {
-            return new Outcome.Tagged(raw, engine.tag(p.request(), explain), p.unknown(), chars(p.request()));
+            return new Outcome.Tagged(raw, engine.get().tag(p.request(), explain), p.unknown(), chars(p.request()));
         } catch (CensusException e) {
             return new Outcome.Skipped(raw, p.request().id(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -304,7 +330,7 @@ public final class TagRun {
      */
     private TaggedRequest metadataOnly(Request request) {
         List<TagSet> sets = new ArrayList<>();
-        for (Taxonomy t : engine.taxonomies()) {
+        for (Taxonomy t : engine.get().taxonomies()) {
             sets.add(new TagSet(t.id(), List.of(Tag.of(UNKNOWN_CATEGORY, 1.0))));
         }
         return new TaggedRequest(request, "und", sets, List.of(NO_PROMPT_TEXT));
