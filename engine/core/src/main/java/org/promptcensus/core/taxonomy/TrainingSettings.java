@@ -29,8 +29,10 @@ public record TrainingSettings(Integer iterations, Integer cutoff, Double l2, Bo
      * @param as the category its records become
      * @param map per label of the other taxonomy (its primary label), a different category of this
      *            one, or {@code skip} to leave those records out
+     * @param every take one record in this many (in file order; default 1, all), to keep the borrowed
+     *              class from outweighing the taxonomy's own records
      */
-    public record Borrow(String taxonomy, String as, Map<String, String> map) {
+    public record Borrow(String taxonomy, String as, Map<String, String> map, Integer every) {
         /** The value of {@link #map} that leaves records out. */
         public static final String SKIP = "skip";
 
@@ -40,6 +42,10 @@ public record TrainingSettings(Integer iterations, Integer cutoff, Double l2, Bo
                 throw new CensusException(ErrorCode.BAD_TAXONOMY, "training.borrow needs 'taxonomy' and 'as'");
             }
             map = map == null ? Map.of() : Map.copyOf(map);
+            every = every == null ? 1 : every;
+            if (every < 1) {
+                throw new CensusException(ErrorCode.BAD_TAXONOMY, "training.borrow.every must be >= 1");
+            }
         }
 
         /**

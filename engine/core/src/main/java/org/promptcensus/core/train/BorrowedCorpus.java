@@ -45,7 +45,11 @@ public final class BorrowedCorpus {
         }
         List<GoldRecord> out = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
+        int seen = 0;
         for (GoldRecord r : new GoldReader().read(folders, errors)) {
+            if (seen++ % borrow.every() != 0) {
+                continue;
+            }
             List<String> theirs = r.labels(borrow.taxonomy()).orElse(List.of());
             if (theirs.isEmpty() || r.labels(taxonomy.id()).isPresent()) {
                 continue;
