@@ -117,10 +117,12 @@ public final class Evaluator {
     private Decision decide(GoldRecord g, TaggedRequest t) {
         List<String> gold = g.labels(taxonomy).orElseThrow();
         Set<String> goldSet = new TreeSet<>(gold);
-        goldSet.remove(fallback);
         Set<String> predicted = new TreeSet<>();
         t.tags(taxonomy).ifPresent(ts -> ts.tags().forEach(tag -> predicted.add(tag.id())));
-        predicted.remove(fallback);
+        if (fallback != null) {
+            goldSet.remove(fallback);
+            predicted.remove(fallback);
+        }
         String goldPrimary = gold.isEmpty() ? fallbackName() : gold.get(0);
         return new Decision(goldPrimary, t.primary(taxonomy).orElse("(none)"), goldSet, predicted);
     }
