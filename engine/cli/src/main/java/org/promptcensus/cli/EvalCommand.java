@@ -19,12 +19,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code census eval}: precision, recall and F1 of the primary tag against labelled records. */
+/** {@code census eval}: precision, recall and F1 of the tags against labelled records. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate the primary tag against labelled JSON Lines.", "",
                 "Gold format: {\"id\", \"lang\", \"messages\": [...], \"labels\": {\"usecase\": [\"programming\"]}} "
                         + "(primary label first; null = unknown, skipped). Prints per-category precision, recall, F1, "
-                        + "support, macro and micro averages, a confusion matrix, and the same by language and by source.", ""})
+                        + "support, macro and micro averages, a confusion matrix, and the same by language and by source. "
+                        + "A taxonomy declared `labels: multi-label` (safety) is scored per category on the set of tags, "
+                        + "and an empty label list means none (clean requests count).", ""})
 final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     CensusCommand root;

@@ -18,6 +18,7 @@ import org.promptcensus.core.taxonomy.TaxonomyLoader;
 import org.promptcensus.core.taxonomy.TaxonomySource;
 import org.promptcensus.core.text.TextSelector;
 import org.promptcensus.core.train.ModelTrainer;
+import org.promptcensus.core.train.BorrowedCorpus;
 import org.promptcensus.core.train.TrainOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,23 +44,30 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the model (default: DIR/model.bin).")
     Path output;
 
-    @Option(names = "--iterations", defaultValue = "100", description = "Maximum training iterations (default: ${DEFAULT-VALUE}).")
-    int iterations;
+    @Option(names = "--iterations", description = "Maximum training iterations (default: the taxonomy's training.iterations, else 100).")
+    Integer iterations;
 
-    @Option(names = "--cutoff", defaultValue = "2", description = "Drop features seen fewer times than this (default: ${DEFAULT-VALUE}).")
-    int cutoff;
+    @Option(names = "--cutoff", description = "Drop features seen fewer times than this (default: the taxonomy's training.cutoff, else 2).")
+    Integer cutoff;
 
-    @Option(names = "--l2", defaultValue = "2.0", description = "L2 regularization (default: ${DEFAULT-VALUE}).")
-    double l2;
+    @Option(names = "--l2", description = "L2 regularization (default: the taxonomy's training.l2, else 2.0).")
+    Double l2;
 
     @Option(names = "--no-bigrams", description = "Use single words only as features.")
     boolean noBigrams;
+
+    private TrainOptions options(TrainOptions taxonomyDefaults) {
+        return new TrainOptions(iterations != null ? iterations : taxonomyDefaults.iterations(),
+                cutoff != null ? cutoff : taxonomyDefaults.cutoff(), l2 != null ? l2 : taxonomyDefaults.l2(),
+                !noBigrams && taxonomyDefaults.bigrams());
+    }
 
     @Override
     public Integer call() throws Exception {
         Taxonomy taxonomy = new TaxonomyLoader().load(TaxonomySource.directory(taxonomyDir));
         List<String> errors = new ArrayList<>();
-        List<GoldRecord> records = new GoldReader().read(corpus, errors::add);
+        List<GoldRecord> records = new ArrayList<>(new GoldReader().read(corpus, errors::add));
+        records.addAll(BorrowedCorpus.read(taxonomy, corpus, errors::add, line -> root.streams.err().println("census: " + line)));
         if (!errors.isEmpty()) {
             errors.stream().limit(100).forEach(e -> root.streams.err().println("census: " + e));
             throw new CensusException(ErrorCode.BAD_CORPUS, errors.size() + " bad records in the corpus; fix them first");
@@ -68,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
         try (RequestAnalyzer analyzer = new RequestAnalyzer(TextSelector.DEFAULT, new LanguageIdentifier())) {
             long t0 = System.nanoTime();
             CategoryModel model = new ModelTrainer(analyzer).train(taxonomy, records,
-                    new TrainOptions(iterations, cutoff, l2, !noBigrams), line -> root.streams.err().println("census: " + line));
+                    options(TrainOptions.of(taxonomy.training())), line -> root.streams.err().println("census: " + line));
             Path parent = out.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, "model", ".tmp");

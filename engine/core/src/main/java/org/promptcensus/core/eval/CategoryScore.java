@@ -1,11 +1,11 @@
 package org.promptcensus.core.eval;
 
 /**
- * Counts and scores of one category on the primary tag.
+ * Counts and scores of one category, on the primary tag or (multi-label) on label sets.
  *
  * @param id the category id
- * @param support gold records whose primary label is this category
- * @param predicted records whose predicted primary tag is this category
+ * @param support gold records whose primary label is this category (multi-label: that have it)
+ * @param predicted records whose predicted primary tag is this category (multi-label: tagged with it)
  * @param correct records where both are this category
  */
 public record CategoryScore(String id, long support, long predicted, long correct) {

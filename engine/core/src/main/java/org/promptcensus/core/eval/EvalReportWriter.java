@@ -20,13 +20,17 @@ public final class EvalReportWriter {
         EvalSummary s = r.overall();
         out.printf("taxonomy %s: %,d records, accuracy %.3f, macro-F1 %.3f (over %d categories with >= %d records), micro-F1 %.3f%n",
                 r.taxonomy(), s.total(), s.accuracy(), s.macroF1(), s.macroCategories().size(), s.minSupport(), s.microF1());
+        if (s.multiLabel()) {
+            out.println("multi-label: each category scored on the set of tags; an empty gold list is none (false alarms count); accuracy = exact set");
+        }
         if (r.skipped() > 0) {
             out.printf("%,d records could not be tagged (no text)%n", r.skipped());
         }
         out.println();
         categories(s, out);
         out.println();
-        out.println("confusion matrix (rows: gold, columns: predicted)");
+        out.println(s.multiLabel() ? "confusion matrix of primary tags (rows: gold primary, columns: predicted primary)"
+                : "confusion matrix (rows: gold, columns: predicted)");
         confusion(r.confusion(), out);
         out.println();
         out.println("by language");
@@ -117,6 +121,7 @@ public final class EvalReportWriter {
         o.put("macro_f1", round(s.macroF1()));
         o.put("micro_f1", round(s.microF1()));
         o.put("min_support", s.minSupport());
+        o.put("multi_label", s.multiLabel());
         ArrayNode cats = o.putArray("categories");
         for (CategoryScore c : s.categories()) {
             ObjectNode n = cats.addObject();

@@ -16,13 +16,35 @@ import org.promptcensus.api.Category;
  * @param rules the rules of each category that has any
  * @param fusion how evidence combines
  * @param origin where it was loaded from (for messages)
+ * @param labels how its gold labels are meant (single- or multi-label), which decides its evaluation
+ * @param training how its shipped model is trained
  */
 public record Taxonomy(String id, int version, String description, String fallback, List<Category> categories,
-                       List<CategoryRules> rules, FusionSettings fusion, String origin) {
-    /** Copies the lists. */
+                       List<CategoryRules> rules, FusionSettings fusion, String origin, LabelScheme labels,
+                       TrainingSettings training) {
+    /** Copies the lists; null scheme and settings take the defaults. */
     public Taxonomy {
         categories = List.copyOf(categories);
         rules = List.copyOf(rules);
+        labels = labels == null ? LabelScheme.SINGLE : labels;
+        training = training == null ? TrainingSettings.DEFAULT : training;
+    }
+
+    /**
+     * A single-label taxonomy with default training settings.
+     *
+     * @param id the taxonomy id
+     * @param version its version
+     * @param description what it classifies
+     * @param fallback the fallback category, or null
+     * @param categories the categories
+     * @param rules the rules
+     * @param fusion the fusion settings
+     * @param origin where it was loaded from
+     */
+    public Taxonomy(String id, int version, String description, String fallback, List<Category> categories,
+                    List<CategoryRules> rules, FusionSettings fusion, String origin) {
+        this(id, version, description, fallback, categories, rules, fusion, origin, LabelScheme.SINGLE, TrainingSettings.DEFAULT);
     }
 
     /**

@@ -33,8 +33,8 @@ public final class TaxonomyLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /** The definition file's shape. */
-    record TaxonomyFile(String id, Integer version, String description, String fallback, FusionSettings fusion,
-                        List<CategoryFile> categories) {
+    record TaxonomyFile(String id, Integer version, String description, String fallback, LabelScheme labels,
+                        FusionSettings fusion, TrainingSettings training, List<CategoryFile> categories) {
     }
 
     /** A category entry of the definition file. */
@@ -84,6 +84,18 @@ public final class TaxonomyLoader {
         }
         require(def.fallback() == null || ids.contains(def.fallback()), where,
                 "fallback '" + def.fallback() + "' is not a category");
+        TrainingSettings training = def.training() == null ? TrainingSettings.DEFAULT : def.training();
+        for (String c : training.repeat().keySet()) {
+            require(ids.contains(c), where, "training.repeat names '" + c + "', which is not a category");
+        }
+        if (training.borrow() != null) {
+            require(ids.contains(training.borrow().as()), where,
+                    "training.borrow.as names '" + training.borrow().as() + "', which is not a category");
+            for (String c : training.borrow().map().values()) {
+                require(ids.contains(c) || TrainingSettings.Borrow.SKIP.equals(c), where,
+                        "training.borrow.map names '" + c + "', which is not a category (or skip)");
+            }
+        }
 
         List<CategoryRules> rules = new ArrayList<>();
         for (Category c : categories) {
@@ -110,7 +122,8 @@ public final class TaxonomyLoader {
         }
         return new Taxonomy(def.id(), def.version() == null ? 1 : def.version(),
                 def.description() == null ? "" : def.description(), def.fallback(), categories, rules,
-                def.fusion() == null ? FusionSettings.DEFAULT : def.fusion(), source.describe(""));
+                def.fusion() == null ? FusionSettings.DEFAULT : def.fusion(), source.describe(""),
+                def.labels() == null ? LabelScheme.SINGLE : def.labels(), training);
     }
 
     private <T> Optional<T> read(TaxonomySource source, String path, Class<T> type) {

@@ -65,7 +65,11 @@ public final class ModelTrainer {
                     throw new CensusException(ErrorCode.BAD_CORPUS, "record " + r.request().id() + " (" + r.source()
                             + "): label '" + label + "' is not a category of taxonomy '" + taxonomy.id() + "'");
                 }
-                samples.add(new DocumentSample(label, tokens));
+                DocumentSample sample = new DocumentSample(label, tokens);
+                // A repeated sample is how maxent takes a sample weight (taxonomy training.repeat).
+                for (int k = taxonomy.training().repeatOf(label); k > 0; k--) {
+                    samples.add(sample);
+                }
                 perCategory.merge(label, 1, Integer::sum);
             }
         }

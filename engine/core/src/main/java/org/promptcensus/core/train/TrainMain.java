@@ -19,7 +19,8 @@ import org.promptcensus.core.text.TextSelector;
 
 /**
  * Build-time trainer of a shipped taxonomy model, run by Maven while building the taxonomy jar:
- * {@code TrainMain <taxonomy-dir> <corpus-dir-or-file>... <out model.bin>}. Users train with
+ * {@code TrainMain <taxonomy-dir> <corpus-dir-or-file>... <out model.bin>}, with the taxonomy's
+ * {@code training:} settings (and any corpus it borrows). Users train with
  * {@code census train}, which runs the same {@link ModelTrainer}.
  */
 public final class TrainMain {
@@ -42,14 +43,15 @@ public final class TrainMain {
                 corpus.add(Path.of(args[i]));
             }
             List<String> errors = new ArrayList<>();
-            List<GoldRecord> records = new GoldReader().read(corpus, errors::add);
+            List<GoldRecord> records = new ArrayList<>(new GoldReader().read(corpus, errors::add));
+            records.addAll(BorrowedCorpus.read(taxonomy, corpus, errors::add, System.err::println));
             if (!errors.isEmpty()) {
                 errors.forEach(e -> System.err.println("census: " + e));
                 System.exit(2);
             }
             try (RequestAnalyzer analyzer = new RequestAnalyzer(TextSelector.DEFAULT, new LanguageIdentifier())) {
                 long t0 = System.nanoTime();
-                CategoryModel model = new ModelTrainer(analyzer).train(taxonomy, records, TrainOptions.DEFAULT, System.err::println);
+                CategoryModel model = new ModelTrainer(analyzer).train(taxonomy, records, TrainOptions.of(taxonomy.training()), System.err::println);
                 Path out = Path.of(args[args.length - 1]);
                 Files.createDirectories(out.toAbsolutePath().getParent());
                 try (OutputStream os = Files.newOutputStream(out)) {

@@ -15,6 +15,14 @@ public record TrainOptions(int iterations, int cutoff, double l2, boolean bigram
     /** The defaults used for the shipped models. */
     public static final TrainOptions DEFAULT = new TrainOptions(100, 2, 2.0, true);
 
+    /**
+     * @param settings a taxonomy's training section
+     * @return its options
+     */
+    public static TrainOptions of(org.promptcensus.core.taxonomy.TrainingSettings settings) {
+        return new TrainOptions(settings.iterations(), settings.cutoff(), settings.l2(), settings.bigrams());
+    }
+
     /** Validates the components. */
     public TrainOptions {
         if (iterations < 1 || cutoff < 0 || l2 < 0) {

@@ -63,6 +63,35 @@ class TaxonomyLoaderTest {
     }
 
     @Test
+    void readsTheLabelSchemeAndTrainingSettings() throws IOException {
+        Files.writeString(dir.resolve("taxonomy.yaml"), "id: t\nfallback: none\nlabels: multi-label\n"
+                + "training:\n  iterations: 50\n  l2: 1.5\n  repeat: {a: 3}\n"
+                + "  borrow: {taxonomy: usecase, as: none, map: {adult: a, roleplay: skip}, every: 2}\n"
+                + "categories:\n  - id: a\n  - id: none\n");
+        Taxonomy t = new TaxonomyLoader().load(TaxonomySource.directory(dir));
+        assertThat(t.labels()).isEqualTo(LabelScheme.MULTI);
+        assertThat(t.training().iterations()).isEqualTo(50);
+        assertThat(t.training().cutoff()).isEqualTo(2);
+        assertThat(t.training().l2()).isEqualTo(1.5);
+        assertThat(t.training().repeatOf("a")).isEqualTo(3);
+        assertThat(t.training().repeatOf("none")).isEqualTo(1);
+        assertThat(t.training().borrow().labelFor("adult")).isEqualTo("a");
+        assertThat(t.training().borrow().labelFor("roleplay")).isNull();
+        assertThat(t.training().borrow().labelFor("programming")).isEqualTo("none");
+        assertThat(t.training().borrow().every()).isEqualTo(2);
+        assertThat(TestTaxonomies.mini().taxonomy().labels()).isEqualTo(LabelScheme.SINGLE);
+    }
+
+    @Test
+    void rejectsBadLabelSchemesAndTrainingCategories() throws IOException {
+        assertThat(loadFailure("id: t\nlabels: several\ncategories:\n  - id: a\n").getMessage()).contains("multi-label");
+        assertThat(loadFailure("id: t\ntraining:\n  repeat: {b: 2}\ncategories:\n  - id: a\n").getMessage())
+                .contains("training.repeat names 'b'");
+        assertThat(loadFailure("id: t\ntraining:\n  borrow: {taxonomy: u, as: zz}\ncategories:\n  - id: a\n").getMessage())
+                .contains("training.borrow.as names 'zz'");
+    }
+
+    @Test
     void aMissingDefinitionIsAnError() {
         assertThatThrownBy(() -> new TaxonomyLoader().load(TaxonomySource.directory(dir.resolve("none"))))
                 .isInstanceOf(CensusException.class).hasMessageContaining("no taxonomy definition");
