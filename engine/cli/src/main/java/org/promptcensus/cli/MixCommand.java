@@ -158,7 +158,7 @@ final class MixCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<MixRow> rows = mix.rows(corrector);
-        List<String> notes = notes(mix, rows);
+        List<String> notes = mix.notes(rows);
         try (Writer out = output == null ? new OutputStreamWriter(new NonClosingOutputStream(root.streams.out()), StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             MixWriter writer = new MixWriter();
@@ -174,20 +174,5 @@ final class MixCommand implements Callable<Integer> {
             err.println("census: " + summary.describe());
         }
         return ExitCodes.OK;
-    }
-
-    private static List<String> notes(MixAggregator mix, List<MixRow> rows) {
-        List<String> notes = new ArrayList<>();
-        if (mix.recordsWithoutTokens() > 0 && mix.spec().weighting() == Weighting.TOKENS) {
-            notes.add(String.format("%,d records have no token counts and weigh nothing in token shares (use --weight requests)", mix.recordsWithoutTokens()));
-        }
-        if (mix.recordsWithoutUser() > 0 && mix.spec().privacyK() > 0) {
-            notes.add(String.format("%,d records have no user id and do not count towards the privacy floor", mix.recordsWithoutUser()));
-        }
-        long suppressed = rows.stream().filter(MixRow::suppressed).count();
-        if (suppressed > 0) {
-            notes.add(String.format("%,d cells suppressed: fewer than %d distinct users (--privacy-k)", suppressed, mix.spec().privacyK()));
-        }
-        return notes;
     }
 }

@@ -71,7 +71,7 @@ public final class MixFileSink implements Sink<TaggedLine> {
                 if (format.equals("csv")) {
                     w.csv(aggregator.spec(), rows, out);
                 } else {
-                    w.write(w.json(aggregator.spec(), rows, MixNotes.of(aggregator, rows)), out);
+                    w.write(w.json(aggregator.spec(), rows, aggregator.notes(rows)), out);
                 }
             }
         }

@@ -66,7 +66,7 @@ public final class WindowMixFunction extends ProcessWindowFunction<TaggedLine, S
         doc.put("end", Instant.ofEpochMilli(context.window().getEnd()).toString());
         doc.put("group", group);
         doc.put("revision", revision);
-        doc.setAll(new MixWriter().json(aggregator.spec(), rows, MixNotes.of(aggregator, rows)));
+        doc.setAll(new MixWriter().json(aggregator.spec(), rows, aggregator.notes(rows)));
         out.collect(json.writeValueAsString(doc));
     }
 

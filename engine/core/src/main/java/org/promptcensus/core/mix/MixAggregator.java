@@ -273,4 +273,24 @@ public final class MixAggregator {
                 .thenComparing(r -> r.share() == null ? 1.0 : -r.share()).thenComparing(MixRow::value));
         return rows;
     }
+
+    /**
+     * The notes a reader needs beside these rows: records without token counts (under token
+     * weighting), records without a user id (under a privacy floor), and suppressed cells.
+     */
+    public List<String> notes(List<MixRow> rows) {
+        List<String> notes = new ArrayList<>();
+        if (recordsWithoutTokens() > 0 && spec().weighting() == Weighting.TOKENS) {
+            notes.add(String.format("%,d records have no token counts and weigh nothing in token shares (use --weight requests)",
+                    recordsWithoutTokens()));
+        }
+        if (recordsWithoutUser() > 0 && spec().privacyK() > 0) {
+            notes.add(String.format("%,d records have no user id and do not count towards the privacy floor", recordsWithoutUser()));
+        }
+        long suppressed = rows.stream().filter(MixRow::suppressed).count();
+        if (suppressed > 0) {
+            notes.add(String.format("%,d cells suppressed: fewer than %d distinct users (--privacy-k)", suppressed, spec().privacyK()));
+        }
+        return notes;
+    }
 }
