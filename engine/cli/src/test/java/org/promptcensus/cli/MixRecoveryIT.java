@@ -49,10 +49,13 @@ import org.promptcensus.core.catalog.ModelCatalog;
  * token weights for the token mix), the test logs the total variation distance (TVD) of the raw
  * and corrected mixes from the truth, and asserts, for the audit matrix: the mean corrected TVD is
  * at most {@value #MAX_MEAN_TVD} and below the raw mean, and no model is further than
- * {@value #MAX_TVD}. The issue's target of 0.10 per model is not met by every model: a model
- * whose users often write in a language the tagger handles badly keeps a bias (mythomax-l2-13b:
- * 20% French requests, French role-play recalled 0.39 of the time against 0.70 in English, French
- * 0.8% of the sample); the log shows them.
+ * {@value #MAX_TVD}; and every model with at least {@value #TARGET_EFFECTIVE} effective requests
+ * meets the issue's target of {@value #TARGET_TVD}. Below that the target is a property of the
+ * sample more than of the method: the tagger's errors in one model's traffic are random
+ * (binomial) and the correction removes only their expected value. Over seeds 1-4 the corrected
+ * TVD was on average 0.075 (worst 0.141) for models with 100-200 effective requests, 0.070 (0.127)
+ * at 200-400, 0.055 (0.101) at 400-1,000, 0.046 (0.085) at 1,000-3,000 and 0.036 (0.060) above;
+ * the log shows every model.
  *
  * <p>Seeds: {@code -Dcensus.recovery.seeds=2025} (the default), a list {@code 1,2,3} or a range
  * {@code 1-40}; the model and the corpus calibration are made once for all seeds.
@@ -65,6 +68,9 @@ class MixRecoveryIT {
     static final double MAX_TVD = 0.20;
     static final double TARGET_TVD = 0.10;
     static final int MIN_EFFECTIVE = 100;
+    /** Effective requests from which a model's corrected mix must meet {@link #TARGET_TVD}; below,
+     *  the random errors of a 75%-accurate tagger in a model's few requests dominate (see above). */
+    static final int TARGET_EFFECTIVE = 1_000;
     static final int AUDIT_EVERY = 10;
 
     @TempDir
@@ -119,6 +125,10 @@ class MixRecoveryIT {
         log("total %.0f s", (System.nanoTime() - t0) / 1e9);
         assertThat(checks.stream().filter(c -> c.calibration().equals("audit") && c.correctedTvd() > MAX_TVD).toList())
                 .as("models whose corrected mix is further than " + MAX_TVD + " (TVD) from the truth").isEmpty();
+        assertThat(checks.stream().filter(c -> c.calibration().equals("audit") && c.effective() >= TARGET_EFFECTIVE
+                        && c.correctedTvd() > TARGET_TVD).toList())
+                .as("models with at least " + TARGET_EFFECTIVE + " effective requests whose corrected mix is further than "
+                        + TARGET_TVD + " (TVD) from the truth").isEmpty();
     }
 
     private List<Check> runSeed(String seed, Path taxonomy, Path corpusEval, ModelCatalog catalog) throws IOException {

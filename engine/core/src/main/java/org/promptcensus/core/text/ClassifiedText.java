@@ -25,16 +25,32 @@ public record ClassifiedText(String system, String user, String last, List<Strin
         return user.isEmpty() ? system : system + "\n" + user;
     }
 
-    /** @return the text the language is identified on: the user's own words first */
+    /** Letters below which a last turn ("yes", "go on", "Je sais nager !") does not settle the language alone. */
+    private static final int RELIABLE_LETTERS = 60;
+    /** Letters below which the user's words are helped by the system prompt. */
+    private static final int MIN_LETTERS = 20;
+
+    /**
+     * @return the text the language is identified on: the user's own words first (the last turn,
+     *         then earlier turns when the last is short), then the system prompt when the user
+     *         wrote almost nothing
+     */
     public String languageSample() {
         String sample = last.isBlank() ? user : last;
-        return countLetters(sample) >= 20 || system.isEmpty() ? sample : sample + "\n" + system;
+        if (!sample.equals(user) && !user.isBlank() && countLetters(sample, RELIABLE_LETTERS) < RELIABLE_LETTERS) {
+            sample = sample + "\n" + user;
+        }
+        return countLetters(sample, MIN_LETTERS) >= MIN_LETTERS || system.isEmpty() ? sample : sample + "\n" + system;
     }
 
-    private static int countLetters(String s) {
+    /** Letters of {@code s}, counted up to {@code enough}; a Han character or kana counts three. */
+    private static int countLetters(String s, int enough) {
         int n = 0;
-        for (int i = 0; i < s.length() && n < 20; i++) {
-            if (Character.isLetter(s.charAt(i))) {
+        for (int i = 0; i < s.length() && n < enough; i++) {
+            char c = s.charAt(i);
+            if (Character.isIdeographic(c) || (c >= '\u3040' && c <= '\u30ff')) {
+                n += 3; // a Han character or kana carries about a word
+            } else if (Character.isLetter(c)) {
                 n++;
             }
         }

@@ -22,6 +22,22 @@ class TextSelectorTest {
     }
 
     @Test
+    void languageIsJudgedOnTheLastTurnWhenItIsLongAndOnEarlierTurnsTooWhenItIsShort() {
+        Request shortLast = Request.builder("1").message(Role.USER, "Incarne un capitaine pirate, je suis un mousse qui veut embarquer")
+                .message(Role.ASSISTANT, "*Le capitaine vous toise.*").message(Role.USER, "Oui, capitaine !").build();
+        assertThat(TextSelector.DEFAULT.select(shortLast).languageSample()).startsWith("Oui, capitaine !").contains("Incarne un capitaine");
+
+        String longTurn = "Peux-tu m'expliquer pourquoi le ciel est bleu le jour et rouge au coucher du soleil ?";
+        Request longLast = Request.builder("2").message(Role.USER, "first question in another language entirely")
+                .message(Role.ASSISTANT, "...").message(Role.USER, longTurn).build();
+        assertThat(TextSelector.DEFAULT.select(longLast).languageSample()).isEqualTo(longTurn);
+
+        Request almostNothing = Request.builder("3").message(Role.SYSTEM, "Tu es Luna, une elfe timide de la forêt.")
+                .message(Role.USER, "salut").build();
+        assertThat(TextSelector.DEFAULT.select(almostNothing).languageSample()).isEqualTo("salut\nTu es Luna, une elfe timide de la forêt.");
+    }
+
+    @Test
     void boundsAHugePromptKeepingHeadAndTail() {
         String text = "INSTRUCTION summarise this. " + "x ".repeat(5_000_000) + " END QUESTION";
         ClassifiedText t = new TextSelector(3000, 4000, 2000).select(Request.ofText("1", text));
