@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
 import org.promptcensus.core.analysis.AnalyzedText;
@@ -52,6 +54,8 @@ public final class RuleIndex implements AutoCloseable {
     private static final List<String> GROUPS = List.of("en", "zh", LanguageAnalyzers.DEFAULT_GROUP);
 
     private final Map<String, Monitor> monitors = new HashMap<>();
+    /** Per group, the fields its monitor's queries read: only those are indexed for a request. */
+    private final Map<String, Set<String>> monitorFields = new HashMap<>();
     private final Map<RuleHit, Set<String>> ruleLangs = new HashMap<>();
     private final Map<String, TermSetMatcher> termSets = new HashMap<>();
     private final Map<String, RuleHit> byQueryId = new HashMap<>();
@@ -95,6 +99,7 @@ public final class RuleIndex implements AutoCloseable {
             try {
                 Compiled c = task.join();
                 monitors.put(c.group(), c.monitor());
+                monitorFields.put(c.group(), c.fields());
                 if (c.terms() != null) {
                     this.termSets.put(c.group(), c.terms());
                 }
@@ -112,7 +117,7 @@ public final class RuleIndex implements AutoCloseable {
     }
 
     /** One analysis group's compiled rules. */
-    private record Compiled(String group, Monitor monitor, TermSetMatcher terms, Map<String, RuleHit> byQueryId) {
+    private record Compiled(String group, Monitor monitor, Set<String> fields, TermSetMatcher terms, Map<String, RuleHit> byQueryId) {
     }
 
     /**
@@ -124,6 +129,7 @@ public final class RuleIndex implements AutoCloseable {
         List<MonitorQuery> queries = new ArrayList<>();
         Map<String, RuleHit> byQueryId = new HashMap<>();
         TermSetMatcher terms = null;
+        Set<String> fields = new HashSet<>(Set.of("text"));
         Analyzer analyzer = analyzers.forLanguage(group);
         for (CategoryRules cr : taxonomy.rules()) {
             for (RuleDefinition r : cr.rules()) {
@@ -142,6 +148,13 @@ public final class RuleIndex implements AutoCloseable {
                 String qid = cr.category() + ":" + r.id() + "@" + group;
                 byQueryId.put(qid, hit);
                 queries.add(new MonitorQuery(qid, q, r.query(), Map.of()));
+                q.visit(new QueryVisitor() {
+                    @Override
+                    public boolean acceptField(String field) {
+                        fields.add(field);
+                        return true;
+                    }
+                });
             }
         }
         if (terms != null) {
@@ -150,7 +163,7 @@ public final class RuleIndex implements AutoCloseable {
         try {
             Monitor monitor = new Monitor(analyzer);
             monitor.register(queries);
-            return new Compiled(group, monitor, terms, byQueryId);
+            return new Compiled(group, monitor, Set.copyOf(fields), terms, byQueryId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -225,7 +238,7 @@ public final class RuleIndex implements AutoCloseable {
                 AnalyzedText t = texts.get(idx.get(j));
                 List<Token> all = allTokens(t);
                 alls.add(all);
-                docs[j] = document(all, t);
+                docs[j] = document(all, t, monitorFields.get(g.getKey()));
             }
             MultiMatchingQueries<QueryMatch> matches;
             try {
@@ -271,13 +284,26 @@ public final class RuleIndex implements AutoCloseable {
         return all;
     }
 
-    private static Document document(List<Token> all, AnalyzedText text) {
+    /**
+     * The request as a document of the fields the monitor's queries read (for a one-turn request
+     * without a system prompt, text, user and last hold the same tokens: indexing and presearching
+     * them once instead of three times is a good part of the matching cost).
+     */
+    private static Document document(List<Token> all, AnalyzedText text, Set<String> fields) {
         Document doc = new Document();
         doc.add(new TextField("text", new TokenListStream(all)));
-        doc.add(new TextField("system", new TokenListStream(text.system())));
-        doc.add(new TextField("user", new TokenListStream(text.user())));
-        doc.add(new TextField("last", new TokenListStream(text.last())));
-        doc.add(new TextField("shape", new TokenListStream(text.shapes().stream().map(s -> new Token(s, 1)).toList())));
+        if (fields.contains("system")) {
+            doc.add(new TextField("system", new TokenListStream(text.system())));
+        }
+        if (fields.contains("user")) {
+            doc.add(new TextField("user", new TokenListStream(text.user())));
+        }
+        if (fields.contains("last")) {
+            doc.add(new TextField("last", new TokenListStream(text.last())));
+        }
+        if (fields.contains("shape")) {
+            doc.add(new TextField("shape", new TokenListStream(text.shapes().stream().map(s -> new Token(s, 1)).toList())));
+        }
         return doc;
     }
 

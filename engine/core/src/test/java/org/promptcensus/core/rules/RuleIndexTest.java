@@ -92,4 +92,25 @@ class RuleIndexTest {
         assertThatThrownBy(() -> new RuleIndex(bad, ANALYZER.analyzers()))
                 .isInstanceOf(CensusException.class).hasMessageContaining("unknown field 'sytem'");
     }
+
+    @Test
+    void rulesOnEachFieldMatchOnlyThatField() {
+        // Sloppy phrases go to lucene-monitor (not the term-set matcher), which indexes only the fields its queries read.
+        Taxonomy t = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
+                List.of(new CategoryRules("code", List.of(
+                        new RuleDefinition("in-user", "user:\"blue whale\"~1", 1, List.of()),
+                        new RuleDefinition("in-last", "last:\"blue whale\"~1", 1, List.of()),
+                        new RuleDefinition("in-system", "system:\"blue whale\"~1", 1, List.of())))),
+                TestTaxonomies.mini().taxonomy().fusion(), "test");
+        try (RuleIndex rules = new RuleIndex(t, ANALYZER.analyzers())) {
+            Request earlyTurn = Request.builder("1").message(Role.SYSTEM, "You answer questions about animals.")
+                    .message(Role.USER, "tell me about the blue whale").message(Role.ASSISTANT, "It is large.")
+                    .message(Role.USER, "and how long does it live").build();
+            assertThat(rules.match(ANALYZER.analyze(earlyTurn)).stream().map(RuleHit::qualifiedId)).containsExactly("code:in-user");
+            Request inSystem = Request.builder("2").message(Role.SYSTEM, "You are a blue whale.").message(Role.USER, "hi").build();
+            assertThat(rules.match(ANALYZER.analyze(inSystem)).stream().map(RuleHit::qualifiedId)).containsExactly("code:in-system");
+            assertThat(rules.match(ANALYZER.analyze(Request.ofText("3", "is the blue whale the largest animal")))
+                    .stream().map(RuleHit::qualifiedId)).containsExactly("code:in-last", "code:in-user");
+        }
+    }
 }
