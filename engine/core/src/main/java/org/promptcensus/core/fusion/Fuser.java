@@ -71,7 +71,9 @@ public final class Fuser {
             double score = scores.get(c.id());
             boolean parentOk = !c.isSubcategory() || scores.get(c.parentId()) >= taxonomy.category(c.parentId()).orElseThrow().threshold();
             if (score >= c.threshold() && parentOk) {
-                passed.add(new Tag(c.id(), round(score), explain ? explain(c.id(), prediction, hits) : List.of()));
+                passed.add(new Tag(c.id(), round(score), !explain ? List.of()
+                        : c.id().equals(taxonomy.fallback()) ? explainFallback(c.id(), prediction, hits)
+                        : explain(c.id(), prediction, hits)));
             }
         }
         if (passed.isEmpty() && settings.primaryThreshold() != null) {
@@ -88,13 +90,30 @@ public final class Fuser {
         }
         if (passed.isEmpty() && taxonomy.fallback() != null) {
             passed.add(new Tag(taxonomy.fallback(), round(1 - best),
-                    explain ? explain(taxonomy.fallback(), prediction, hits) : List.of()));
+                    explain ? explainFallback(taxonomy.fallback(), prediction, hits) : List.of()));
         }
         return new TagSet(taxonomy.id(), passed);
     }
 
     private static double round(double score) {
         return Math.round(score * 10000) / 10000.0;
+    }
+
+    /**
+     * The fallback's evidence: its own, then every rule that fired for a category that stayed below
+     * its threshold, so that "why was this not tagged?" can be answered from the output.
+     */
+    private static List<Evidence> explainFallback(String fallback, Prediction prediction, List<RuleHit> hits) {
+        List<Evidence> out = explain(fallback, prediction, hits);
+        List<Evidence> nearMisses = new ArrayList<>();
+        for (RuleHit h : hits) {
+            if (!h.category().equals(fallback)) {
+                nearMisses.add(new Evidence(h.kind(), h.qualifiedId(), h.weight()));
+            }
+        }
+        nearMisses.sort(Comparator.comparingDouble((Evidence e) -> Math.abs(e.weight())).reversed());
+        out.addAll(nearMisses);
+        return out;
     }
 
     private static List<Evidence> explain(String category, Prediction prediction, List<RuleHit> hits) {

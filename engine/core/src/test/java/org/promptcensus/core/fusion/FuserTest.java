@@ -47,6 +47,13 @@ class FuserTest {
     }
 
     @Test
+    void theFallbackExplainsTheRulesThatFellShort() {
+        TagSet s = fuser.fuse(p(0.3, 0.3, 0.2, 0.2), List.of(new RuleHit("code", "weak-hint", 0.1)), true);
+        assertThat(s.tags()).extracting(Tag::id).containsExactly("other");
+        assertThat(s.tags().get(0).evidence()).extracting(Evidence::source).containsExactly("p(other)", "code:weak-hint");
+    }
+
+    @Test
     void subcategoryNeedsItsParent() {
         TagSet alone = fuser.fuse(p(0.1, 0.1, 0.7, 0.1), List.of(), false);
         assertThat(alone.has("chat/companion")).isFalse();
