@@ -37,9 +37,10 @@ import org.promptcensus.core.taxonomy.RuleDefinition;
 import org.promptcensus.core.taxonomy.Taxonomy;
 
 /**
- * A taxonomy's rules, compiled once into {@code lucene-monitor} monitors and matched against
- * requests. Rules that are plain disjunctions of terms and exact phrases (lexicons) are matched by
- * a {@link TermSetMatcher} instead, which answers them with one lookup per document term. Rules are compiled per language: a rule without {@code lang} goes into every
+ * A taxonomy's rules, compiled once and matched against requests. Rules built from terms, phrases,
+ * patterns and AND / OR / NOT (nearly all) are matched by a {@link TermSetMatcher}, in one pass over
+ * the request's terms; the others (spans, fuzzy terms, sloppy phrases with a repeated term) by
+ * {@code lucene-monitor} monitors. Rules are compiled per language: a rule without {@code lang} goes into every
  * language's monitor, parsed with that language's analyzer; a rule with {@code lang} only into
  * those languages'. A request is matched against the monitor of its language (or of its analysis
  * group when its language has no rules of its own).
@@ -213,6 +214,16 @@ public final class RuleIndex implements AutoCloseable {
         return out;
     }
 
+    /** @return the compiled per-group rule variants that lucene-monitor matches (the rest go to the term-set matcher) */
+    int monitoredVariants() {
+        return byQueryId.size();
+    }
+
+    /** @return the compiled per-group rule variants that the term-set matcher matches */
+    int termSetVariants() {
+        return termSets.values().stream().mapToInt(TermSetMatcher::size).sum();
+    }
+
     /** @return the number of rules (not of compiled per-language variants) */
     public int ruleCount() {
         return ruleCount;
@@ -350,7 +361,9 @@ public final class RuleIndex implements AutoCloseable {
                 }
                 here.add(t.term());
             } else {
-                for (int gap = 1; gap < t.positionIncrement() && gap < 4; gap++) {
+                // Empty positions for the gaps (removed stop words, the gap between system prompt and
+                // user turns): list index = Lucene position, which sloppy phrases measure.
+                for (int gap = 1; gap < t.positionIncrement(); gap++) {
                     out.add(List.of());
                 }
                 out.add(List.of(t.term()));

@@ -1,43 +1,70 @@
 package org.promptcensus.core.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 
 /**
- * Matches rules that are plain disjunctions of terms and exact phrases (the lexicon rules: "any of
- * these 200 drug names") through one inverted map from analysed term to the phrases that start
- * with it. Such rules need no query evaluation: a document matches when one of its phrases occurs.
- * lucene-monitor indexes a disjunction as one stored query per clause and runs every candidate
- * clause as a search, which for lexicons of hundreds of terms costs far more than a lookup per
- * document term. Every other rule (proximity, AND/NOT, boosts, wildcards) goes to lucene-monitor.
+ * Matches rules without running them as searches. A rule made of terms, phrases (exact or sloppy),
+ * patterns (regexp, wildcard, prefix) and AND / OR / NOT is compiled into leaves and a
+ * {@link RuleProgram} over them. A document is matched in one pass over its terms: an inverted map
+ * from analysed term to the phrases anchored on it finds the exact phrases and the candidates of
+ * sloppy ones, whose proximity is then checked on the positions of their terms; patterns run over
+ * the document's distinct terms; and the programs of the rules whose leaves matched are evaluated.
+ * lucene-monitor, by contrast, searches its query index for candidate rules and runs each one as a
+ * query over an in-memory index of the document, which costs far more per rule. What this class
+ * does not accept (sloppy phrases with a repeated term, sloppy multi-phrases, spans, fuzzy and
+ * range queries) goes to lucene-monitor; {@code TermSetEquivalenceTest} checks on the seed corpora
+ * that both find exactly the same rules.
  *
  * <p>Built once, then read-only: thread-safe.
  */
 final class TermSetMatcher {
     /**
-     * An exact phrase: per position, the terms any of which may stand there; {@code anchor} is the
-     * position it is looked up by.
+     * A phrase, looked up by the terms of position {@code anchor}. {@code positions[i]} holds the
+     * terms any of which may stand at offset {@code offsets[i]}. An exact contiguous phrase is
+     * checked where its anchor occurs; any other ({@code sloppy}) is a candidate there and is
+     * checked on term positions afterwards.
      */
-    private record Phrase(int rule, String field, String[][] positions, int anchor) {
+    private record Phrase(int leaf, String field, String[][] positions, int[] offsets, int slop, boolean sloppy, int anchor) {
         Phrase anchoredAt(int position) {
-            return new Phrase(rule, field, positions, position);
+            return new Phrase(leaf, field, positions, offsets, slop, sloppy, position);
         }
     }
 
+    /** A pattern leaf: a term of the field must be accepted by the automaton. */
+    private record Pattern(int leaf, String field, CharacterRunAutomaton automaton) {
+    }
+
     private final List<RuleHit> rules = new ArrayList<>();
-    private final List<Phrase> pending = new ArrayList<>();
+    private final List<RuleProgram> programs = new ArrayList<>();
+    /** Leaf ids by a key of what they match: a phrase used by several rules is checked once. */
+    private final Map<String, Integer> leafIds = new HashMap<>();
+    private final List<Phrase> phrases = new ArrayList<>();
+    private final List<Pattern> patterns = new ArrayList<>();
+    /** Per leaf, the rules that use it (built by {@link #seal}). */
+    private int[][] rulesOfLeaf = new int[0][];
+    private final List<List<Integer>> rulesOfLeafBuilder = new ArrayList<>();
     /** Per field, per anchor term, the phrases anchored on it (built by {@link #seal}). */
     private final Map<String, Map<String, List<Phrase>>> byField = new HashMap<>();
+    /** Per field, its pattern leaves. */
+    private final Map<String, List<Pattern>> patternsByField = new HashMap<>();
+    private final Set<String> fields = new HashSet<>();
     /**
      * Per field, a bit per hash slot of the anchor terms: most document terms anchor nothing, and
      * this 8 KB filter, which stays in cache, answers them without probing the map.
@@ -47,47 +74,50 @@ final class TermSetMatcher {
 
     /**
      * @param q a parsed rule query
-     * @return true when it is a disjunction of terms and exact phrases only (possibly a single one)
+     * @return true when this matcher can match it exactly as Lucene would
      */
     static boolean accepts(Query q) {
         if (q instanceof BoostQuery b) {
             return accepts(b.getQuery());
         }
-        if (q instanceof TermQuery || isExactPhrase(q)) {
+        if (q instanceof TermQuery) {
             return true;
         }
+        if (q instanceof SynonymQuery s) {
+            return !s.getTerms().isEmpty();
+        }
+        if (q instanceof PhraseQuery p) {
+            Term[] terms = p.getTerms();
+            if (terms.length == 0) {
+                return false;
+            }
+            if (p.getSlop() == 0) {
+                return true;
+            }
+            Set<String> distinct = new HashSet<>();
+            for (Term t : terms) {
+                if (!distinct.add(t.text())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (q instanceof MultiPhraseQuery m) {
+            return m.getSlop() == 0 && m.getPositions().length > 0;
+        }
+        if (q instanceof AutomatonQuery a) {
+            return !a.isAutomatonBinary();
+        }
         if (q instanceof BooleanQuery bq) {
-            if (bq.getMinimumNumberShouldMatch() > 1 || bq.clauses().isEmpty()) {
+            if (bq.clauses().isEmpty()) {
                 return false;
             }
             for (BooleanClause c : bq.clauses()) {
-                if (c.getOccur() != BooleanClause.Occur.SHOULD || !accepts(c.getQuery())) {
+                if (!accepts(c.getQuery())) {
                     return false;
                 }
             }
             return true;
-        }
-        return false;
-    }
-
-    private static boolean isExactPhrase(Query q) {
-        if (q instanceof PhraseQuery p) {
-            int[] pos = p.getPositions();
-            for (int i = 1; i < pos.length; i++) {
-                if (pos[i] != pos[i - 1] + 1) {
-                    return false;
-                }
-            }
-            return p.getSlop() == 0 && pos.length > 0;
-        }
-        if (q instanceof MultiPhraseQuery m) {
-            int[] pos = m.getPositions();
-            for (int i = 1; i < pos.length; i++) {
-                if (pos[i] != pos[i - 1] + 1) {
-                    return false;
-                }
-            }
-            return m.getSlop() == 0 && pos.length > 0;
         }
         return false;
     }
@@ -97,23 +127,64 @@ final class TermSetMatcher {
      * @param q an accepted query
      */
     void add(RuleHit hit, Query q) {
-        int id = rules.size();
+        int rule = rules.size();
         rules.add(hit);
-        addPhrases(id, q);
+        programs.add(compile(rule, q));
     }
 
-    private void addPhrases(int id, Query q) {
+    private RuleProgram compile(int rule, Query q) {
         if (q instanceof BoostQuery b) {
-            addPhrases(id, b.getQuery());
-        } else if (q instanceof TermQuery t) {
-            put(new Phrase(id, t.getTerm().field(), new String[][] {{t.getTerm().text()}}, 0));
+            return compile(rule, b.getQuery());
+        }
+        if (q instanceof BooleanQuery bq) {
+            List<RuleProgram> must = new ArrayList<>();
+            List<RuleProgram> should = new ArrayList<>();
+            List<RuleProgram> mustNot = new ArrayList<>();
+            for (BooleanClause c : bq.clauses()) {
+                RuleProgram p = compile(rule, c.getQuery());
+                switch (c.getOccur()) {
+                    case MUST, FILTER -> must.add(p);
+                    case SHOULD -> should.add(p);
+                    case MUST_NOT -> mustNot.add(p);
+                }
+            }
+            return new RuleProgram.Bool(must.toArray(RuleProgram[]::new), should.toArray(RuleProgram[]::new),
+                    mustNot.toArray(RuleProgram[]::new), bq.getMinimumNumberShouldMatch());
+        }
+        return new RuleProgram.Leaf(leaf(rule, q));
+    }
+
+    private int leaf(int rule, Query q) {
+        String key = q.getClass().getSimpleName() + ":" + q;
+        Integer known = leafIds.get(key);
+        int id;
+        if (known != null) {
+            id = known;
+        } else {
+            id = leafIds.size();
+            leafIds.put(key, id);
+            rulesOfLeafBuilder.add(new ArrayList<>());
+            define(id, q);
+        }
+        List<Integer> users = rulesOfLeafBuilder.get(id);
+        if (users.isEmpty() || users.get(users.size() - 1) != rule) {
+            users.add(rule);
+        }
+        return id;
+    }
+
+    private void define(int id, Query q) {
+        if (q instanceof TermQuery t) {
+            phrase(id, t.getTerm().field(), new String[][] {{t.getTerm().text()}}, new int[] {0}, 0);
+        } else if (q instanceof SynonymQuery s) {
+            phrase(id, s.getField(), new String[][] {s.getTerms().stream().map(Term::text).toArray(String[]::new)}, new int[] {0}, 0);
         } else if (q instanceof PhraseQuery p) {
             Term[] terms = p.getTerms();
             String[][] pos = new String[terms.length][];
             for (int i = 0; i < terms.length; i++) {
                 pos[i] = new String[] {terms[i].text()};
             }
-            put(new Phrase(id, p.getField(), pos, 0));
+            phrase(id, p.getField(), pos, p.getPositions(), p.getSlop());
         } else if (q instanceof MultiPhraseQuery m) {
             Term[][] arrays = m.getTermArrays();
             String[][] pos = new String[arrays.length][];
@@ -125,27 +196,34 @@ final class TermSetMatcher {
                     field = arrays[i][j].field();
                 }
             }
-            put(new Phrase(id, field, pos, 0));
-        } else if (q instanceof BooleanQuery bq) {
-            for (BooleanClause c : bq.clauses()) {
-                addPhrases(id, c.getQuery());
-            }
+            phrase(id, field, pos, m.getPositions(), 0);
+        } else if (q instanceof AutomatonQuery a) {
+            String field = a.getField();
+            fields.add(field);
+            patterns.add(new Pattern(id, field, new CharacterRunAutomaton(a.getAutomaton())));
+        } else {
+            throw new IllegalArgumentException("not accepted: " + q);
         }
     }
 
-    private void put(Phrase p) {
-        pending.add(p);
+    private void phrase(int id, String field, String[][] positions, int[] offsets, int slop) {
+        boolean contiguous = true;
+        for (int i = 1; i < offsets.length; i++) {
+            contiguous &= offsets[i] == offsets[i - 1] + 1;
+        }
+        fields.add(field);
+        phrases.add(new Phrase(id, field, positions, offsets, slop, slop > 0 || !contiguous, 0));
     }
 
     /**
-     * Indexes the phrases added so far, each by the position whose terms are rarest among all the
-     * phrases of its field: a phrase starting with "the", or a Chinese word starting with a common
-     * character, is then looked at only where its rare part occurs. Call once, after the last
-     * {@link #add}.
+     * Indexes the leaves added so far, each phrase by the position whose terms are rarest among all
+     * the phrases of its field: a phrase starting with "the", or a Chinese word starting with a
+     * common character, is then looked at only where its rare part occurs. Call once, after the
+     * last {@link #add}.
      */
     void seal() {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (Phrase p : pending) {
+        for (Phrase p : phrases) {
             Map<String, Integer> c = counts.computeIfAbsent(p.field(), k -> new HashMap<>());
             for (String[] alternatives : p.positions()) {
                 for (String term : alternatives) {
@@ -153,7 +231,7 @@ final class TermSetMatcher {
                 }
             }
         }
-        for (Phrase p : pending) {
+        for (Phrase p : phrases) {
             Map<String, Integer> c = counts.get(p.field());
             int best = 0;
             long bestCost = Long.MAX_VALUE;
@@ -176,7 +254,17 @@ final class TermSetMatcher {
                 filter[slot >>> 6] |= 1L << slot;
             }
         }
-        pending.clear();
+        for (Pattern p : patterns) {
+            patternsByField.computeIfAbsent(p.field(), k -> new ArrayList<>()).add(p);
+        }
+        rulesOfLeaf = new int[rulesOfLeafBuilder.size()][];
+        for (int i = 0; i < rulesOfLeaf.length; i++) {
+            rulesOfLeaf[i] = rulesOfLeafBuilder.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        rulesOfLeafBuilder.clear();
+        phrases.clear();
+        patterns.clear();
+        leafIds.clear();
     }
 
     private static int slot(String term) {
@@ -189,7 +277,7 @@ final class TermSetMatcher {
      * @return true when some held rule queries it (documents need not provide the others)
      */
     boolean queries(String field) {
-        return byField.containsKey(field);
+        return fields.contains(field);
     }
 
     /** @return the number of rules held */
@@ -198,14 +286,16 @@ final class TermSetMatcher {
     }
 
     /**
-     * @param fields per field, the document's terms by position (a position may hold several terms)
+     * @param fields per field, the document's terms by position (index = Lucene position; a
+     *        position may hold several terms, or none)
      * @param out receives each matching rule once
      */
     void match(Map<String, List<List<String>>> fields, List<RuleHit> out) {
         if (rules.isEmpty()) {
             return;
         }
-        boolean[] matched = new boolean[rules.size()];
+        boolean[] leaves = new boolean[rulesOfLeaf.length];
+        List<Phrase> candidates = null;
         for (Map.Entry<String, Map<String, List<Phrase>>> f : byField.entrySet()) {
             List<List<String>> positions = fields.get(f.getKey());
             if (positions == null) {
@@ -221,16 +311,46 @@ final class TermSetMatcher {
                     if ((filter[slot >>> 6] & (1L << slot)) == 0) {
                         continue;
                     }
-                    List<Phrase> phrases = byAnchor.get(term);
-                    if (phrases == null) {
+                    List<Phrase> anchored = byAnchor.get(term);
+                    if (anchored == null) {
                         continue;
                     }
-                    for (int i = 0; i < phrases.size(); i++) {
-                        Phrase ph = phrases.get(i);
-                        if (!matched[ph.rule()] && occursAt(ph, positions, p - ph.anchor())) {
-                            matched[ph.rule()] = true;
-                            out.add(rules.get(ph.rule()));
+                    for (int i = 0; i < anchored.size(); i++) {
+                        Phrase ph = anchored.get(i);
+                        if (leaves[ph.leaf()]) {
+                            continue;
                         }
+                        if (ph.sloppy()) {
+                            if (candidates == null) {
+                                candidates = new ArrayList<>();
+                            }
+                            candidates.add(ph);
+                        } else if (occursAt(ph, positions, p - ph.anchor())) {
+                            leaves[ph.leaf()] = true;
+                        }
+                    }
+                }
+            }
+        }
+        if (candidates != null) {
+            matchSloppy(candidates, fields, leaves);
+        }
+        for (Map.Entry<String, List<Pattern>> f : patternsByField.entrySet()) {
+            List<List<String>> positions = fields.get(f.getKey());
+            if (positions != null) {
+                matchPatterns(f.getValue(), positions, leaves);
+            }
+        }
+        boolean[] evaluated = new boolean[rules.size()];
+        for (int leaf = 0; leaf < leaves.length; leaf++) {
+            if (!leaves[leaf]) {
+                continue;
+            }
+            for (int rule : rulesOfLeaf[leaf]) {
+                if (!evaluated[rule]) {
+                    evaluated[rule] = true;
+                    if (programs.get(rule).matches(leaves)) {
+                        out.add(rules.get(rule));
                     }
                 }
             }
@@ -259,5 +379,101 @@ final class TermSetMatcher {
             }
         }
         return true;
+    }
+
+    /**
+     * Checks candidate sloppy phrases as Lucene's sloppy phrase matcher does: with each term's
+     * position shifted back by its offset in the phrase, some choice of occurrences must lie within
+     * {@code slop} of each other (the smallest window over the shifted occurrence lists).
+     */
+    private static void matchSloppy(List<Phrase> candidates, Map<String, List<List<String>>> fields, boolean[] leaves) {
+        Map<String, Map<String, int[]>> occurrences = new HashMap<>(4);
+        for (Phrase ph : candidates) {
+            if (leaves[ph.leaf()]) {
+                continue;
+            }
+            Map<String, int[]> byTerm = occurrences.computeIfAbsent(ph.field(), f -> occurrences(fields.get(f)));
+            String[][] want = ph.positions();
+            int[][] lists = new int[want.length][];
+            boolean all = true;
+            for (int i = 0; i < want.length && all; i++) {
+                lists[i] = shifted(byTerm, want[i], ph.offsets()[i]);
+                all = lists[i].length > 0;
+            }
+            if (all && withinSlop(lists, ph.slop())) {
+                leaves[ph.leaf()] = true;
+            }
+        }
+    }
+
+    private static Map<String, int[]> occurrences(List<List<String>> positions) {
+        Map<String, List<Integer>> lists = new HashMap<>();
+        for (int p = 0; p < positions.size(); p++) {
+            for (String term : positions.get(p)) {
+                lists.computeIfAbsent(term, k -> new ArrayList<>(2)).add(p);
+            }
+        }
+        Map<String, int[]> out = new HashMap<>(lists.size() * 2);
+        lists.forEach((term, ps) -> out.put(term, ps.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
+    }
+
+    /** The sorted positions where any of the terms occurs, minus the offset. */
+    private static int[] shifted(Map<String, int[]> byTerm, String[] terms, int offset) {
+        int[] out;
+        if (terms.length == 1) {
+            int[] ps = byTerm.get(terms[0]);
+            if (ps == null) {
+                return new int[0];
+            }
+            out = ps.clone();
+        } else {
+            out = Arrays.stream(terms).map(byTerm::get).filter(a -> a != null).flatMapToInt(Arrays::stream).sorted().distinct().toArray();
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= offset;
+        }
+        return out;
+    }
+
+    private static boolean withinSlop(int[][] lists, int slop) {
+        int[] at = new int[lists.length];
+        while (true) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            int minList = 0;
+            for (int i = 0; i < lists.length; i++) {
+                int v = lists[i][at[i]];
+                if (v < min) {
+                    min = v;
+                    minList = i;
+                }
+                max = Math.max(max, v);
+            }
+            if (max - min <= slop) {
+                return true;
+            }
+            if (++at[minList] == lists[minList].length) {
+                return false;
+            }
+        }
+    }
+
+    private static void matchPatterns(List<Pattern> patterns, List<List<String>> positions, boolean[] leaves) {
+        Set<String> distinct = new HashSet<>(positions.size() * 2);
+        for (List<String> here : positions) {
+            distinct.addAll(here);
+        }
+        for (Pattern p : patterns) {
+            if (leaves[p.leaf()]) {
+                continue;
+            }
+            for (String term : distinct) {
+                if (p.automaton().run(term)) {
+                    leaves[p.leaf()] = true;
+                    break;
+                }
+            }
+        }
     }
 }

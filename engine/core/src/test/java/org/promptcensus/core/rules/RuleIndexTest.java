@@ -95,7 +95,7 @@ class RuleIndexTest {
 
     @Test
     void rulesOnEachFieldMatchOnlyThatField() {
-        // Sloppy phrases go to lucene-monitor (not the term-set matcher), which indexes only the fields its queries read.
+        // lucene-monitor indexes only the fields its queries read; the term-set matcher reads only those its rules name.
         Taxonomy t = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
                 List.of(new CategoryRules("code", List.of(
                         new RuleDefinition("in-user", "user:\"blue whale\"~1", 1, List.of()),
@@ -111,6 +111,36 @@ class RuleIndexTest {
             assertThat(rules.match(ANALYZER.analyze(inSystem)).stream().map(RuleHit::qualifiedId)).containsExactly("code:in-system");
             assertThat(rules.match(ANALYZER.analyze(Request.ofText("3", "is the blue whale the largest animal")))
                     .stream().map(RuleHit::qualifiedId)).containsExactly("code:in-last", "code:in-user");
+        }
+    }
+
+    @Test
+    void sloppyPhrasesBooleansAndPatternsMatchAsLuceneDoes() {
+        Taxonomy t = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
+                List.of(new CategoryRules("code", List.of(
+                        new RuleDefinition("near", "\"whale blue\"~2", 1, List.of()),
+                        new RuleDefinition("and-not", "whale AND ocean AND NOT zoo", 1, List.of()),
+                        new RuleDefinition("pattern", "/whal[a-z]+/ AND (big OR large)", 1, List.of()),
+                        new RuleDefinition("must-should", "+whale (krill plankton)", 1, List.of())))),
+                TestTaxonomies.mini().taxonomy().fusion(), "test");
+        try (RuleIndex fast = new RuleIndex(t, ANALYZER.analyzers(), true);
+                RuleIndex reference = new RuleIndex(t, ANALYZER.analyzers(), false)) {
+            assertThat(fast.monitoredVariants()).isZero();
+            Object[][] cases = {
+                {"the blue whale swims in the ocean", List.of("code:and-not", "code:must-should", "code:near")},
+                {"the whale in the ocean zoo is blue", List.of("code:must-should")},
+                {"large whales eat krill", List.of("code:must-should", "code:pattern")},
+                {"blue is the colour of this enormous whale", List.of("code:must-should")},
+            };
+            for (Object[] c : cases) {
+                var analysed = ANALYZER.analyze(Request.ofText("1", (String) c[0]));
+                assertThat(fast.match(analysed).stream().map(RuleHit::qualifiedId).toList()).as((String) c[0]).isEqualTo(c[1]);
+                assertThat(fast.match(analysed)).as((String) c[0]).isEqualTo(reference.match(analysed));
+            }
+            // a sloppy phrase does not reach from the system prompt into the user's turn
+            Request split = Request.builder("2").message(Role.SYSTEM, "You talk about the whale.").message(Role.USER, "blue").build();
+            assertThat(fast.match(ANALYZER.analyze(split))).isEqualTo(reference.match(ANALYZER.analyze(split)))
+                    .extracting(RuleHit::qualifiedId).doesNotContain("code:near");
         }
     }
 }
