@@ -66,7 +66,9 @@ public final class LanguageIdentifier {
         if (scripts.letters() == 0) {
             return UNDETERMINED;
         }
-        if (scripts.kana() > 0 && scripts.kana() * 10 >= scripts.han()) {
+        // Kana means Japanese when Japanese script is a fair share of the text: an English prompt
+        // with a kaomoji, (￣▽￣)ノ, is not.
+        if (scripts.kana() > 0 && scripts.kana() * 10 >= scripts.han() && (scripts.kana() + scripts.han()) * 4 >= scripts.letters()) {
             return "ja";
         }
         if (scripts.hangul() * 3 >= scripts.letters()) {

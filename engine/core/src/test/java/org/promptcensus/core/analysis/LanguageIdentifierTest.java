@@ -31,6 +31,12 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void aKaomojiDoesNotMakeEnglishJapanese() {
+        assertThat(ID.identify("You are now a famous inventor with a passion for exploration. Stay in character. (￣▽￣)ノ")).isEqualTo("en");
+        assertThat(ID.identify("このコードのバグを直してください (def f(x): return x)")).isEqualTo("ja");
+    }
+
+    @Test
     void codeIsNotTakenForARareLanguage() {
         String code = "def has_close_elements(numbers, threshold):\n    for idx, elem in enumerate(numbers):\n"
                 + "        for idx2, elem2 in enumerate(numbers):\n            if idx != idx2:\n"
