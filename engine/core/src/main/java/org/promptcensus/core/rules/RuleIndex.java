@@ -56,6 +56,7 @@ public final class RuleIndex implements AutoCloseable {
     /** The analysis groups: one monitor each. */
     private static final List<String> GROUPS = List.of("en", "zh", LanguageAnalyzers.DEFAULT_GROUP);
 
+    /** Per group, the monitor of the rules the term-set matcher does not take (absent when there are none). */
     private final Map<String, Monitor> monitors = new HashMap<>();
     /** Per group, the fields its monitor's queries read: only those are indexed for a request. */
     private final Map<String, Set<String>> monitorFields = new HashMap<>();
@@ -109,7 +110,9 @@ public final class RuleIndex implements AutoCloseable {
         for (CompletableFuture<Compiled> task : tasks) {
             try {
                 Compiled c = task.join();
-                monitors.put(c.group(), c.monitor());
+                if (c.monitor() != null) {
+                    monitors.put(c.group(), c.monitor());
+                }
                 monitorFields.put(c.group(), c.fields());
                 if (c.terms() != null) {
                     this.termSets.put(c.group(), c.terms());
@@ -170,6 +173,10 @@ public final class RuleIndex implements AutoCloseable {
         }
         if (terms != null) {
             terms.seal();
+        }
+        if (queries.isEmpty()) {
+            // the term-set matcher holds every rule of the group: no monitor to build or to run
+            return new Compiled(group, null, Set.copyOf(fields), terms, byQueryId);
         }
         try {
             Monitor monitor = new Monitor(analyzer);
@@ -253,31 +260,19 @@ public final class RuleIndex implements AutoCloseable {
         }
         for (Map.Entry<String, List<Integer>> g : byGroup.entrySet()) {
             List<Integer> idx = g.getValue();
-            Document[] docs = new Document[idx.size()];
             List<List<Token>> alls = new ArrayList<>(idx.size());
             for (int j = 0; j < idx.size(); j++) {
-                AnalyzedText t = texts.get(idx.get(j));
-                List<Token> all = allTokens(t);
-                alls.add(all);
-                docs[j] = document(all, t, monitorFields.get(g.getKey()));
+                alls.add(allTokens(texts.get(idx.get(j))));
             }
-            MultiMatchingQueries<QueryMatch> matches;
-            try {
-                matches = monitors.get(g.getKey()).match(docs, QueryMatch.SIMPLE_MATCHER);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (!matches.getErrors().isEmpty()) {
-                var first = matches.getErrors().entrySet().iterator().next();
-                throw new CensusException(ErrorCode.INTERNAL, "rule " + first.getKey() + " failed: "
-                        + first.getValue().getMessage(), first.getValue());
-            }
+            MultiMatchingQueries<QueryMatch> matches = monitorMatch(g.getKey(), idx, texts, alls);
             TermSetMatcher terms = termSets.get(g.getKey());
             for (int j = 0; j < idx.size(); j++) {
                 AnalyzedText t = texts.get(idx.get(j));
                 List<RuleHit> hits = out.get(idx.get(j));
-                for (QueryMatch m : matches.getMatches(j)) {
-                    hits.add(byQueryId.get(m.getQueryId()));
+                if (matches != null) {
+                    for (QueryMatch m : matches.getMatches(j)) {
+                        hits.add(byQueryId.get(m.getQueryId()));
+                    }
                 }
                 if (terms != null) {
                     terms.match(positions(alls.get(j), t, terms), hits);
@@ -290,6 +285,33 @@ public final class RuleIndex implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The group's lucene-monitor matches, or null when the term-set matcher holds all its rules
+     * (then no in-memory index is built for the requests at all).
+     */
+    private MultiMatchingQueries<QueryMatch> monitorMatch(String group, List<Integer> idx, List<AnalyzedText> texts, List<List<Token>> alls) {
+        Monitor monitor = monitors.get(group);
+        if (monitor == null) {
+            return null;
+        }
+        Document[] docs = new Document[idx.size()];
+        for (int j = 0; j < idx.size(); j++) {
+            docs[j] = document(alls.get(j), texts.get(idx.get(j)), monitorFields.get(group));
+        }
+        MultiMatchingQueries<QueryMatch> matches;
+        try {
+            matches = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!matches.getErrors().isEmpty()) {
+            var first = matches.getErrors().entrySet().iterator().next();
+            throw new CensusException(ErrorCode.INTERNAL, "rule " + first.getKey() + " failed: "
+                    + first.getValue().getMessage(), first.getValue());
+        }
+        return matches;
     }
 
     private static List<Token> allTokens(AnalyzedText text) {

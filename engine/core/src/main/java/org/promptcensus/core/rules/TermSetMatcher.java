@@ -28,8 +28,7 @@ import org.apache.lucene.util.automaton.CharacterRunAutomaton;
  * the document's distinct terms; and the programs of the rules whose leaves matched are evaluated.
  * lucene-monitor, by contrast, searches its query index for candidate rules and runs each one as a
  * query over an in-memory index of the document, which costs far more per rule. What this class
- * does not accept (sloppy phrases with a repeated term, sloppy multi-phrases, spans, fuzzy and
- * range queries) goes to lucene-monitor; {@code TermSetEquivalenceTest} checks on the seed corpora
+ * does not accept (sloppy multi-phrases, spans, fuzzy and range queries) goes to lucene-monitor; {@code TermSetEquivalenceTest} checks on the seed corpora
  * that both find exactly the same rules.
  *
  * <p>Built once, then read-only: thread-safe.
@@ -90,15 +89,6 @@ final class TermSetMatcher {
             Term[] terms = p.getTerms();
             if (terms.length == 0) {
                 return false;
-            }
-            if (p.getSlop() == 0) {
-                return true;
-            }
-            Set<String> distinct = new HashSet<>();
-            for (Term t : terms) {
-                if (!distinct.add(t.text())) {
-                    return false;
-                }
             }
             return true;
         }
@@ -392,7 +382,11 @@ final class TermSetMatcher {
             if (leaves[ph.leaf()]) {
                 continue;
             }
-            Map<String, int[]> byTerm = occurrences.computeIfAbsent(ph.field(), f -> occurrences(fields.get(f)));
+            Map<String, int[]> byTerm = occurrences.get(ph.field());
+            if (byTerm == null) {
+                byTerm = occurrences(fields.get(ph.field()));
+                occurrences.put(ph.field(), byTerm);
+            }
             String[][] want = ph.positions();
             int[][] lists = new int[want.length][];
             boolean all = true;
@@ -400,40 +394,129 @@ final class TermSetMatcher {
                 lists[i] = shifted(byTerm, want[i], ph.offsets()[i]);
                 all = lists[i].length > 0;
             }
-            if (all && withinSlop(lists, ph.slop())) {
+            if (all && (repeats(want) ? withinSlopDistinct(lists, ph.offsets(), want, ph.slop()) : withinSlop(lists, ph.slop()))) {
                 leaves[ph.leaf()] = true;
             }
         }
     }
 
+    /** Per term, its positions: element 0 holds the count, the positions follow in order. */
     private static Map<String, int[]> occurrences(List<List<String>> positions) {
-        Map<String, List<Integer>> lists = new HashMap<>();
+        Map<String, int[]> out = new HashMap<>(positions.size() * 2);
         for (int p = 0; p < positions.size(); p++) {
-            for (String term : positions.get(p)) {
-                lists.computeIfAbsent(term, k -> new ArrayList<>(2)).add(p);
+            List<String> here = positions.get(p);
+            for (int t = 0; t < here.size(); t++) {
+                String term = here.get(t);
+                int[] list = out.get(term);
+                if (list == null) {
+                    list = new int[4];
+                    out.put(term, list);
+                } else if (list[0] + 1 == list.length) {
+                    list = Arrays.copyOf(list, list.length * 2);
+                    out.put(term, list);
+                }
+                list[++list[0]] = p;
             }
         }
-        Map<String, int[]> out = new HashMap<>(lists.size() * 2);
-        lists.forEach((term, ps) -> out.put(term, ps.stream().mapToInt(Integer::intValue).toArray()));
         return out;
     }
 
+    private static final int[] NONE = new int[0];
+
     /** The sorted positions where any of the terms occurs, minus the offset. */
     private static int[] shifted(Map<String, int[]> byTerm, String[] terms, int offset) {
-        int[] out;
         if (terms.length == 1) {
-            int[] ps = byTerm.get(terms[0]);
-            if (ps == null) {
-                return new int[0];
+            int[] list = byTerm.get(terms[0]);
+            if (list == null) {
+                return NONE;
             }
-            out = ps.clone();
-        } else {
-            out = Arrays.stream(terms).map(byTerm::get).filter(a -> a != null).flatMapToInt(Arrays::stream).sorted().distinct().toArray();
+            int[] out = new int[list[0]];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = list[i + 1] - offset;
+            }
+            return out;
         }
+        int n = 0;
+        for (String term : terms) {
+            int[] list = byTerm.get(term);
+            n += list == null ? 0 : list[0];
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (String term : terms) {
+            int[] list = byTerm.get(term);
+            if (list != null) {
+                System.arraycopy(list, 1, out, n, list[0]);
+                n += list[0];
+            }
+        }
+        Arrays.sort(out);
+        int distinct = 0;
+        int previous = 0;
         for (int i = 0; i < out.length; i++) {
-            out[i] -= offset;
+            int position = out[i];
+            if (i == 0 || position != previous) {
+                out[distinct++] = position - offset;
+            }
+            previous = position;
         }
-        return out;
+        return distinct == out.length ? out : Arrays.copyOf(out, distinct);
+    }
+
+    /** @return whether a term stands at more than one position of the phrase */
+    private static boolean repeats(String[][] positions) {
+        for (int i = 0; i < positions.length; i++) {
+            for (int j = i + 1; j < positions.length; j++) {
+                for (String a : positions[i]) {
+                    for (String b : positions[j]) {
+                        if (a.equals(b)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The proximity check of a phrase that repeats a term ("one on one"): as Lucene's sloppy
+     * matcher, the repeated term's occurrences must be distinct document positions. Tries each
+     * shifted occurrence as the window's start and looks for distinct positions inside it.
+     */
+    private static boolean withinSlopDistinct(int[][] lists, int[] offsets, String[][] terms, int slop) {
+        int[] chosen = new int[lists.length];
+        for (int[] list : lists) {
+            for (int lo : list) {
+                if (assign(0, lo, lo + slop, lists, offsets, terms, chosen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean assign(int j, int lo, int hi, int[][] lists, int[] offsets, String[][] terms, int[] chosen) {
+        if (j == lists.length) {
+            return true;
+        }
+        for (int v : lists[j]) {
+            if (v < lo || v > hi) {
+                continue;
+            }
+            int position = v + offsets[j];
+            boolean taken = false;
+            for (int k = 0; k < j && !taken; k++) {
+                taken = chosen[k] == position && Arrays.equals(terms[k], terms[j]);
+            }
+            if (!taken) {
+                chosen[j] = position;
+                if (assign(j + 1, lo, hi, lists, offsets, terms, chosen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean withinSlop(int[][] lists, int slop) {

@@ -21,7 +21,8 @@ public final class Shapes {
                     + "#include|package|using|fn|func|SELECT|INSERT|UPDATE|CREATE|echo|sudo|npm|pip|git)\\b.*"
                     + "|.*[;{}]\\s*$|.*\\)\\s*:\\s*$|\\s*</?[a-zA-Z][^>]*>\\s*$|.*=>.*|\\s*//.*|\\s*#!.*)");
     private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+");
-    private static final Pattern MATH = Pattern.compile(
+    /** What {@link #hasMath} looks for (the reference its scan is tested against). */
+    static final Pattern MATH = Pattern.compile(
             "\\\\(?:frac|sum|int|sqrt|lim|alpha|beta|theta|pi|cdot|times)|\\$[^$\\n]{1,80}\\$"
                     + "|\\b\\d+\\s*[-+*/^=×÷]\\s*\\d+|[a-z]\\s*\\^\\s*\\d|\\b[xyz]\\s*[=+\\-]\\s*\\d|[∫∑√≤≥≠∞π]");
     /** What {@link #numbers} counts. */
@@ -78,7 +79,7 @@ public final class Shapes {
         if ((all.contains("http") || all.contains("www.")) && URL.matcher(all).find()) {
             out.add("url");
         }
-        if (mayHoldMath(all) && MATH.matcher(all).find()) {
+        if (hasMath(all)) {
             out.add("math");
         }
         if (numbers(all, 3) >= 3) {
@@ -170,15 +171,100 @@ public final class Shapes {
         return false;
     }
 
-    /** @return whether the text has a character every {@link #MATH} alternative needs */
-    private static boolean mayHoldMath(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    private static final String[] LATEX = {"frac", "sum", "int", "sqrt", "lim", "alpha", "beta", "theta", "pi", "cdot", "times"};
+
+    /**
+     * Whether {@link #MATH} occurs in the text, by one scan that looks at an alternative only where
+     * its first character stands (the pattern tries its seven alternatives at every position).
+     */
+    static boolean hasMath(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if ((c >= '0' && c <= '9') || c == '\\' || c == '$' || "∫∑√≤≥≠∞π".indexOf(c) >= 0) {
+            if (c == '\\') {
+                for (String w : LATEX) {
+                    if (s.startsWith(w, i + 1)) {
+                        return true;
+                    }
+                }
+            } else if (c == '$') {
+                for (int j = i + 1; j < n && j <= i + 81; j++) {
+                    char d = s.charAt(j);
+                    if (d == '$') {
+                        if (j > i + 1) {
+                            return true;
+                        }
+                        break;
+                    }
+                    if (d == '\n') {
+                        break;
+                    }
+                }
+            } else if (c >= '0' && c <= '9') {
+                if (wordBoundaryBefore(s, i)) {
+                    int j = i;
+                    while (j < n && isDigit(s.charAt(j))) {
+                        j++;
+                    }
+                    j = skipSpace(s, j);
+                    if (j < n && "-+*/^=×÷".indexOf(s.charAt(j)) >= 0) {
+                        j = skipSpace(s, j + 1);
+                        if (j < n && isDigit(s.charAt(j))) {
+                            return true;
+                        }
+                    }
+                }
+            } else if (c >= 'a' && c <= 'z') {
+                int j = skipSpace(s, i + 1);
+                if (j < n && s.charAt(j) == '^') {
+                    int k = skipSpace(s, j + 1);
+                    if (k < n && isDigit(s.charAt(k))) {
+                        return true;
+                    }
+                }
+                if ((c == 'x' || c == 'y' || c == 'z') && wordBoundaryBefore(s, i) && j < n && "=+-".indexOf(s.charAt(j)) >= 0) {
+                    int k = skipSpace(s, j + 1);
+                    if (k < n && isDigit(s.charAt(k))) {
+                        return true;
+                    }
+                }
+            } else if ("∫∑√≤≥≠∞π".indexOf(c) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code \b} before a word character at {@code i}, as java.util.regex decides it. */
+    private static boolean wordBoundaryBefore(String s, int i) {
+        if (i == 0) {
+            return true;
+        }
+        int ch = Character.codePointBefore(s, i);
+        boolean word = ch == '_' || Character.isLetterOrDigit(ch)
+                || (Character.getType(ch) == Character.NON_SPACING_MARK && hasBaseCharacter(s, i - 1));
+        return !word;
+    }
+
+    private static boolean hasBaseCharacter(String s, int i) {
+        for (int x = i; x >= 0; x--) {
+            int ch = Character.codePointAt(s, x);
+            if (Character.isLetterOrDigit(ch)) {
+                return true;
+            }
+            if (Character.getType(ch) != Character.NON_SPACING_MARK) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Skips {@code \s} (space, tab, line breaks, vertical tab, form feed). */
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     /** Counts numbers as {@link #NUMBER} finds them ({@code 12}, {@code 3.5}, {@code 1,000}), up to {@code enough}. */

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Shapes} counts numbers and code lines with hand-written scans instead of running its
+ * {@link Shapes} counts numbers and code lines, and looks for math, with hand-written scans instead of running its
  * patterns over the whole text; on every message of the seed corpora and on edge cases the counts
  * must equal what the patterns find.
  */
@@ -22,7 +22,9 @@ class ShapeScanEquivalenceTest {
     private static final List<String> EDGES = List.of("", "1", "1.", "1.5", "1,000,000", "a1b22c333", "v1.2.3", "3..4", "x,1",
             "def f():\n    return 1;\n}", "\n\n\ndef x", "  \n  import os\r\nfoo;\r\n", "<div>\n</div>\nplain", "a => b\n// c\n#!/bin/sh",
             "If you can, help me.\nFor the record: no code here.\nreturn home", "SELECT * FROM t\nINSERT x\nUPDATE y",
-            "print(x)  :\n", "lines\u2028with;\u2029separators{", "trailing;   \n\n\n");
+            "print(x)  :\n", "lines\u2028with;\u2029separators{", "trailing;   \n\n\n",
+            "2+2", "x2+3", "a 2 * 3", "12 ×\n4", "x = 5", "max=5", "y- 3", "_x=1", "e^2", "e ^ x", "A^2", "\\frac{1}{2}", "\\fra",
+            "$x$", "$$", "$ a\nb$", "costs $5 and $6", "π", "≤", "x\u0301=1", "é2+3", "2026-11-29", "v1/2", "1.5 - 2.5");
 
     private static int count(Pattern p, String s, int enough) {
         var m = p.matcher(s);
@@ -57,6 +59,7 @@ class ShapeScanEquivalenceTest {
                 assertThat(Shapes.numbers(t, enough)).as(t).isEqualTo(count(Shapes.NUMBER, t, enough));
                 assertThat(Shapes.codeLines(t, enough)).as(t).isEqualTo(count(Shapes.CODE_LINE, t, enough));
             }
+            assertThat(Shapes.hasMath(t)).as(t).isEqualTo(Shapes.MATH.matcher(t).find());
         }
     }
 }
