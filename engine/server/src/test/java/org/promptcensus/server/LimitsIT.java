@@ -93,7 +93,8 @@ class LimitsIT {
 
     @Test
     void aBatchLongerThanTheTimeoutIs503Timeout() {
-        try (TestServer s = TestServer.start(b -> b.timeout(Duration.ofMillis(300)))) {
+        // 3,000 requests take well over 50 ms even on a fast, warm engine (about 30 µs each at best)
+        try (TestServer s = TestServer.start(b -> b.timeout(Duration.ofMillis(50)))) {
             TestServer.Answer a = s.post("/v1/tag/batch", Bodies.ndjson(3000));
             assertThat(a.status()).isEqualTo(503);
             assertThat(a.header("Retry-After")).isEqualTo("1");
@@ -106,7 +107,8 @@ class LimitsIT {
     void closeFinishesAcceptedRequests() throws Exception {
         TestServer s = TestServer.start(b -> b.maxConcurrency(1).queue(8).timeout(Duration.ofSeconds(120)));
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        String batch = Bodies.ndjson(100);
+        // long enough batches (a few hundred ms each) that one is seen in flight with two queued
+        String batch = Bodies.ndjson(3000);
         List<Future<TestServer.Answer>> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             answers.add(pool.submit(() -> s.post("/v1/tag/batch", batch)));
@@ -120,7 +122,7 @@ class LimitsIT {
         for (Future<TestServer.Answer> f : answers) {
             TestServer.Answer a = f.get();
             assertThat(a.status()).isEqualTo(200);
-            assertThat(a.body().split("\n")).hasSize(100);
+            assertThat(a.body().split("\n")).hasSize(3000);
         }
         pool.shutdown();
     }
