@@ -500,11 +500,10 @@ final class TermSetMatcher {
         if (j == lists.length) {
             return true;
         }
-        for (int v : lists[j]) {
-            if (v < lo || v > hi) {
-                continue;
-            }
-            int position = v + offsets[j];
+        int[] list = lists[j];
+        int from = Arrays.binarySearch(list, lo);
+        for (int i = from < 0 ? -from - 1 : from; i < list.length && list[i] <= hi; i++) {
+            int position = list[i] + offsets[j];
             boolean taken = false;
             for (int k = 0; k < j && !taken; k++) {
                 taken = chosen[k] == position && Arrays.equals(terms[k], terms[j]);
