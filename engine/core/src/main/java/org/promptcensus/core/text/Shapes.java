@@ -20,6 +20,8 @@ public final class Shapes {
             "(?m)^\\s*(?:(?:def|class|import|from|return|if|for|while|public|private|static|const|let|var|function|"
                     + "#include|package|using|fn|func|SELECT|INSERT|UPDATE|CREATE|echo|sudo|npm|pip|git)\\b.*"
                     + "|.*[;{}]\\s*$|.*\\)\\s*:\\s*$|\\s*</?[a-zA-Z][^>]*>\\s*$|.*=>.*|\\s*//.*|\\s*#!.*)");
+    /** A function definition opening a line: {@code def f(}, {@code function f(}, {@code func f(}, {@code fn f(}. */
+    static final Pattern FUNCTION_DEF = Pattern.compile("(?m)^[ \\t]*(?:async[ \\t]+)?(?:def|function|func|fn)[ \\t]+[A-Za-z_$][\\w$]*[ \\t]*\\(");
     private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+");
     /** What {@link #hasMath} looks for (the reference its scan is tested against). */
     static final Pattern MATH = Pattern.compile(
@@ -55,7 +57,9 @@ public final class Shapes {
         if (all.contains("```")) {
             out.add("code_fence");
         }
-        if (codeLines(all, 3) >= 3) {
+        // Several code-like lines, or one function definition (a stub with a docstring to complete,
+        // "def f(x):" with a question about it): code either way.
+        if (codeLines(all, 3) >= 3 || hasFunctionDefinition(all)) {
             out.add("code");
         }
         if (!system.isBlank()) {
@@ -169,6 +173,11 @@ public final class Shapes {
             }
         }
         return false;
+    }
+
+    static boolean hasFunctionDefinition(String s) {
+        return s.indexOf('(') >= 0 && (s.contains("def") || s.contains("func") || s.contains("fn"))
+                && FUNCTION_DEF.matcher(s).find();
     }
 
     private static final String[] LATEX = {"frac", "sum", "int", "sqrt", "lim", "alpha", "beta", "theta", "pi", "cdot", "times"};

@@ -69,4 +69,16 @@ class TextSelectorTest {
                 .message(Role.SYSTEM, "Write {{char}}'s next reply to {{user}}.").message(Role.USER, "hello").build());
         assertThat(card.shapes()).contains("template_vars");
     }
+
+    @Test
+    void aFunctionDefinitionIsCodeButProseAboutFunctionsIsNot() {
+        ClassifiedText stub = TextSelector.DEFAULT.select(Request.ofText("1",
+                "\n\ndef largest_divisor(n: int) -> int:\n    \"\"\" For a given number n, find the largest number that divides n evenly\n    >>> largest_divisor(15)\n    5\n    \"\"\"\n"));
+        assertThat(stub.shapes()).contains("code");
+        ClassifiedText js = TextSelector.DEFAULT.select(Request.ofText("2", "function debounce(fn, ms) {\nwhy does this not wait?"));
+        assertThat(js.shapes()).contains("code");
+        ClassifiedText prose = TextSelector.DEFAULT.select(Request.ofText("3",
+                "Define the function (role) of the liver.\nWhat is the function of the kidneys in the body?"));
+        assertThat(prose.shapes()).doesNotContain("code");
+    }
 }
