@@ -95,6 +95,18 @@ public final class Fuser {
         return new TagSet(taxonomy.id(), passed);
     }
 
+    /** The hits that pass the filter as evidence, strongest first. */
+    private static List<Evidence> ruleEvidence(List<RuleHit> hits, java.util.function.Predicate<RuleHit> filter) {
+        List<Evidence> out = new ArrayList<>();
+        for (RuleHit h : hits) {
+            if (filter.test(h)) {
+                out.add(new Evidence(h.kind(), h.qualifiedId(), h.weight()));
+            }
+        }
+        out.sort(Comparator.comparingDouble((Evidence e) -> Math.abs(e.weight())).reversed());
+        return out;
+    }
+
     private static double round(double score) {
         return Math.round(score * 10000) / 10000.0;
     }
@@ -105,25 +117,12 @@ public final class Fuser {
      */
     private static List<Evidence> explainFallback(String fallback, Prediction prediction, List<RuleHit> hits) {
         List<Evidence> out = explain(fallback, prediction, hits);
-        List<Evidence> nearMisses = new ArrayList<>();
-        for (RuleHit h : hits) {
-            if (!h.category().equals(fallback)) {
-                nearMisses.add(new Evidence(h.kind(), h.qualifiedId(), h.weight()));
-            }
-        }
-        nearMisses.sort(Comparator.comparingDouble((Evidence e) -> Math.abs(e.weight())).reversed());
-        out.addAll(nearMisses);
+        out.addAll(ruleEvidence(hits, h -> !h.category().equals(fallback)));
         return out;
     }
 
     private static List<Evidence> explain(String category, Prediction prediction, List<RuleHit> hits) {
-        List<Evidence> out = new ArrayList<>();
-        for (RuleHit h : hits) {
-            if (h.category().equals(category)) {
-                out.add(new Evidence(h.kind(), h.qualifiedId(), h.weight()));
-            }
-        }
-        out.sort(Comparator.comparingDouble((Evidence e) -> Math.abs(e.weight())).reversed());
+        List<Evidence> out = ruleEvidence(hits, h -> h.category().equals(category));
         if (prediction != null) {
             Double p = prediction.probabilities().get(category);
             if (p != null) {

@@ -39,7 +39,7 @@ import org.promptcensus.core.taxonomy.Taxonomy;
 /**
  * A taxonomy's rules, compiled once and matched against requests. Rules built from terms, phrases,
  * patterns and AND / OR / NOT (nearly all) are matched by a {@link TermSetMatcher}, in one pass over
- * the request's terms; the others (spans, fuzzy terms, sloppy phrases with a repeated term) by
+ * the request's terms; the others (spans, fuzzy terms, ranges, sloppy multi-phrases) by
  * {@code lucene-monitor} monitors. Rules are compiled per language: a rule without {@code lang} goes into every
  * language's monitor, parsed with that language's analyzer; a rule with {@code lang} only into
  * those languages'. A request is matched against the monitor of its language (or of its analysis

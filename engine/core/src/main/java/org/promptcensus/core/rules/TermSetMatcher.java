@@ -86,11 +86,7 @@ final class TermSetMatcher {
             return !s.getTerms().isEmpty();
         }
         if (q instanceof PhraseQuery p) {
-            Term[] terms = p.getTerms();
-            if (terms.length == 0) {
-                return false;
-            }
-            return true;
+            return p.getTerms().length > 0;
         }
         if (q instanceof MultiPhraseQuery m) {
             return m.getSlop() == 0 && m.getPositions().length > 0;

@@ -28,6 +28,12 @@ class RuleIndexTest {
         ANALYZER.close();
     }
 
+    /** The mini taxonomy with only these rules, all for category {@code code}. */
+    private static Taxonomy codeRules(RuleDefinition... rules) {
+        Taxonomy mini = TestTaxonomies.mini().taxonomy();
+        return new Taxonomy("t", 1, "", null, mini.categories(), List.of(new CategoryRules("code", List.of(rules))), mini.fusion(), "test");
+    }
+
     private static List<String> hits(Request r) {
         return RULES.match(ANALYZER.analyze(r)).stream().map(RuleHit::qualifiedId).toList();
     }
@@ -76,9 +82,7 @@ class RuleIndexTest {
 
     @Test
     void aBrokenQueryNamesTheRule() {
-        Taxonomy bad = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
-                List.of(new CategoryRules("code", List.of(new RuleDefinition("broken", "\"unclosed phrase", 1, List.of())))),
-                TestTaxonomies.mini().taxonomy().fusion(), "test");
+        Taxonomy bad = codeRules(new RuleDefinition("broken", "\"unclosed phrase", 1, List.of()));
         assertThatThrownBy(() -> new RuleIndex(bad, ANALYZER.analyzers()))
                 .isInstanceOfSatisfying(CensusException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_RULE))
                 .hasMessageContaining("t/code:broken");
@@ -86,9 +90,7 @@ class RuleIndexTest {
 
     @Test
     void anUnknownFieldNamesTheRule() {
-        Taxonomy bad = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
-                List.of(new CategoryRules("code", List.of(new RuleDefinition("typo", "sytem:card", 1, List.of())))),
-                TestTaxonomies.mini().taxonomy().fusion(), "test");
+        Taxonomy bad = codeRules(new RuleDefinition("typo", "sytem:card", 1, List.of()));
         assertThatThrownBy(() -> new RuleIndex(bad, ANALYZER.analyzers()))
                 .isInstanceOf(CensusException.class).hasMessageContaining("unknown field 'sytem'");
     }
@@ -96,12 +98,10 @@ class RuleIndexTest {
     @Test
     void rulesOnEachFieldMatchOnlyThatField() {
         // lucene-monitor indexes only the fields its queries read; the term-set matcher reads only those its rules name.
-        Taxonomy t = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
-                List.of(new CategoryRules("code", List.of(
-                        new RuleDefinition("in-user", "user:\"blue whale\"~1", 1, List.of()),
-                        new RuleDefinition("in-last", "last:\"blue whale\"~1", 1, List.of()),
-                        new RuleDefinition("in-system", "system:\"blue whale\"~1", 1, List.of())))),
-                TestTaxonomies.mini().taxonomy().fusion(), "test");
+        Taxonomy t = codeRules(
+                new RuleDefinition("in-user", "user:\"blue whale\"~1", 1, List.of()),
+                new RuleDefinition("in-last", "last:\"blue whale\"~1", 1, List.of()),
+                new RuleDefinition("in-system", "system:\"blue whale\"~1", 1, List.of()));
         try (RuleIndex rules = new RuleIndex(t, ANALYZER.analyzers())) {
             Request earlyTurn = Request.builder("1").message(Role.SYSTEM, "You answer questions about animals.")
                     .message(Role.USER, "tell me about the blue whale").message(Role.ASSISTANT, "It is large.")
@@ -116,13 +116,11 @@ class RuleIndexTest {
 
     @Test
     void sloppyPhrasesBooleansAndPatternsMatchAsLuceneDoes() {
-        Taxonomy t = new Taxonomy("t", 1, "", null, TestTaxonomies.mini().taxonomy().categories(),
-                List.of(new CategoryRules("code", List.of(
-                        new RuleDefinition("near", "\"whale blue\"~2", 1, List.of()),
-                        new RuleDefinition("and-not", "whale AND ocean AND NOT zoo", 1, List.of()),
-                        new RuleDefinition("pattern", "/whal[a-z]+/ AND (big OR large)", 1, List.of()),
-                        new RuleDefinition("must-should", "+whale (krill plankton)", 1, List.of())))),
-                TestTaxonomies.mini().taxonomy().fusion(), "test");
+        Taxonomy t = codeRules(
+                new RuleDefinition("near", "\"whale blue\"~2", 1, List.of()),
+                new RuleDefinition("and-not", "whale AND ocean AND NOT zoo", 1, List.of()),
+                new RuleDefinition("pattern", "/whal[a-z]+/ AND (big OR large)", 1, List.of()),
+                new RuleDefinition("must-should", "+whale (krill plankton)", 1, List.of()));
         try (RuleIndex fast = new RuleIndex(t, ANALYZER.analyzers(), true);
                 RuleIndex reference = new RuleIndex(t, ANALYZER.analyzers(), false)) {
             assertThat(fast.monitoredVariants()).isZero();
