@@ -13,6 +13,7 @@ import org.promptcensus.core.eval.EvalReportWriter;
 import org.promptcensus.core.eval.Evaluator;
 import org.promptcensus.core.eval.GoldReader;
 import org.promptcensus.core.eval.GoldRecord;
+import org.promptcensus.core.eval.LabelOverlay;
 import org.promptcensus.core.eval.SourceSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gold", required = true, arity = "1..*", paramLabel = "FILE",
             description = "Labelled JSON Lines files, or folders of them.")
     List<Path> gold = new ArrayList<>();
+
+    @Option(names = "--labels", arity = "1..*", paramLabel = "FILE",
+            description = "Label files or folders ({\"id\", \"labels\": {\"usecase\": [...]}} per line) that replace the gold "
+                    + "records' labels by id; only the records they name are evaluated. Relabels a corpus without copying its text, "
+                    + "e.g. corpora/dev-relabels/.")
+    List<Path> labels = new ArrayList<>();
 
     @Option(names = "--eval-taxonomy", paramLabel = "ID", description = "The taxonomy to evaluate (default: the first of --taxonomy).")
     String evalTaxonomy;
@@ -63,7 +70,11 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream err = root.streams.err();
         List<String> errors = new ArrayList<>();
-        List<GoldRecord> records = SourceSampler.capPerSource(new GoldReader().read(gold, errors::add), maxPerSource);
+        List<GoldRecord> read = new GoldReader().read(gold, errors::add);
+        if (!labels.isEmpty()) {
+            read = LabelOverlay.read(labels, errors::add).apply(read);
+        }
+        List<GoldRecord> records = SourceSampler.capPerSource(read, maxPerSource);
         errors.stream().limit(100).forEach(e -> err.println("census: " + e));
         if (records.isEmpty()) {
             throw new CensusException(ErrorCode.BAD_USAGE, "no labelled records in " + gold);

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.promptcensus.core.analysis.AnalyzedText;
 import org.promptcensus.core.analysis.LanguageAnalyzers;
+import org.promptcensus.core.analysis.Token;
 
 /**
  * The tokens the statistical model reads: the analysed terms of the system prompt and the user
  * turns without function words and numbers (in a small seed corpus their frequencies are style,
- * not topic, and the model would learn the writers' habits), then one token per structural marker. The model's feature generators turn them into
- * unigram and bigram features.
+ * not topic, and the model would learn the writers' habits), then the first content terms of the last
+ * user turn again with a prefix (the task is usually stated first: "summarize the following
+ * article about tax law" is productivity whatever the article is about), then one token per
+ * structural marker. The model's feature generators turn them into unigram and bigram features.
  */
 public final class ModelFeatures {
     /** Prefix of structural-marker tokens; cannot collide with analysed terms (analysers drop it). */
@@ -21,6 +24,11 @@ public final class ModelFeatures {
      */
     public static final java.util.Set<String> CONTENT_SHAPES = java.util.Set.of("code_fence", "code", "math",
             "template_vars", "asterisk_action", "json", "persona");
+
+    /** Prefix of the tokens that repeat the opening terms of the last user turn, where the task is usually stated. */
+    public static final String HEAD_PREFIX = "§h_";
+    /** How many opening content terms of the last user turn are repeated as head tokens. */
+    public static final int HEAD_TERMS = 8;
 
     /** At most this many terms are read: the selected text is bounded already; this bounds bigrams. */
     public static final int MAX_TERMS = 3000;
@@ -42,6 +50,17 @@ public final class ModelFeatures {
             }
             if (!analyzers.isStopTerm(t) && !isNumber(t)) {
                 out.add(t);
+            }
+        }
+        int head = 0;
+        for (Token t : text.last()) {
+            if (head >= HEAD_TERMS) {
+                break;
+            }
+            String term = t.term();
+            if (!analyzers.isStopTerm(term) && !isNumber(term)) {
+                out.add(HEAD_PREFIX + term);
+                head++;
             }
         }
         for (String s : text.shapes()) {

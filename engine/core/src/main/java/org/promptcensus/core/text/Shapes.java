@@ -36,7 +36,8 @@ public final class Shapes {
             "^\\W*(?:(?:hi|hello|hey)\\W+)?(?:(?:i want|i'd like|i would like|i need) you to (?:act|pretend|play|be|roleplay|role-play)"
                     + "|(?:please )?act (?:as|like)|you are (?:a|an|the|now|my)\\b|you're (?:a|an|the|now|my)\\b|imagine (?:you are|you're|yourself)"
                     + "|pretend (?:you are|you're|to be)|(?:take on|assume|play) the role|role-?play as|from now on,? you"
-                    + "|(?:请)?(?:你|您)(?:现在|来)?(?:是(?!谁|不是|否|什么|不)|扮演|作为)|(?:请)?扮演|假设你是|假如你是|想象你是|从现在(?:开始|起)，?你)",
+                    + "|(?:请)?(?:你|您)(?:现在|来)?(?:是(?!谁|不是|否|什么|不)|扮演|作为)|(?:请)?扮演|假设你是|假如你是|想象你是|从现在(?:开始|起)，?你"
+                    + "|我(?:希望|想让|想要|需要|要)你(?:能|来|可以)?(?:充当|扮演|担任|作为|成为))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern JSON = Pattern.compile("\\{\\s*\"[^\"]{1,60}\"\\s*:");
 

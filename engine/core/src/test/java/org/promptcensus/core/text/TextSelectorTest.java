@@ -59,6 +59,17 @@ class TextSelectorTest {
     }
 
     @Test
+    void personaOpeningsAreFoundInEnglishAndChinese() {
+        for (String opening : new String[] {"I want you to act as a travel guide.", "You are a senior tax accountant.",
+                "我希望你充当一名营养师。", "我想让你担任面试官。", "你现在是我的女朋友小雪。", "请扮演孙悟空和我对话"}) {
+            assertThat(TextSelector.DEFAULT.select(Request.ofText("1", opening)).shapes()).as(opening).contains("persona");
+        }
+        for (String plain : new String[] {"How do I act as a reference for a friend?", "我希望你能告诉我明天的天气", "你是谁"}) {
+            assertThat(TextSelector.DEFAULT.select(Request.ofText("1", plain)).shapes()).as(plain).doesNotContain("persona");
+        }
+    }
+
+    @Test
     void detectsCodeAndMath() {
         ClassifiedText code = TextSelector.DEFAULT.select(Request.ofText("1",
                 "why does this fail?\n```\nimport os\ndef f(x):\n    return x + 1;\n}\n```"));
