@@ -59,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     private TrainOptions options(TrainOptions taxonomyDefaults) {
         return new TrainOptions(iterations != null ? iterations : taxonomyDefaults.iterations(),
                 cutoff != null ? cutoff : taxonomyDefaults.cutoff(), l2 != null ? l2 : taxonomyDefaults.l2(),
-                !noBigrams && taxonomyDefaults.bigrams());
+                !noBigrams && taxonomyDefaults.bigrams(), taxonomyDefaults.headTerms());
     }
 
     @Override

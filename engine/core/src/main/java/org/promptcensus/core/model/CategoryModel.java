@@ -29,7 +29,10 @@ import org.promptcensus.core.analysis.LanguageAnalyzers;
  * context generator's feature generators are stateless.
  */
 public final class CategoryModel {
+    /** Manifest property holding the number of head terms the model was trained with (absent: 0). */
+    public static final String HEAD_TERMS_PROPERTY = "census-head-terms";
     private final DoccatModel model;
+    private final int headTerms;
     private final MaxentModel maxent;
     private final FeatureGenerator[] featureGenerators;
     private final String[] outcomes;
@@ -40,6 +43,8 @@ public final class CategoryModel {
      */
     public CategoryModel(DoccatModel model) {
         this.model = model;
+        String head = model.getManifestProperty(HEAD_TERMS_PROPERTY);
+        this.headTerms = head == null ? 0 : Integer.parseInt(head);
         this.maxent = model.getMaxentModel();
         this.featureGenerators = model.getFactory().getFeatureGenerators();
         this.outcomes = new String[maxent.getNumOutcomes()];
@@ -80,7 +85,7 @@ public final class CategoryModel {
      * @return probabilities per category
      */
     public Prediction predict(AnalyzedText text, LanguageAnalyzers analyzers, boolean explain) {
-        String[] context = context(ModelFeatures.of(text, analyzers));
+        String[] context = context(ModelFeatures.of(text, analyzers, headTerms));
         double[] probs = temper(maxent.eval(context), context.length);
         Map<String, Double> byCategory = new HashMap<>(outcomes.length * 2);
         for (int i = 0; i < outcomes.length; i++) {

@@ -27,9 +27,6 @@ public final class ModelFeatures {
 
     /** Prefix of the tokens that repeat the opening terms of the last user turn, where the task is usually stated. */
     public static final String HEAD_PREFIX = "§h_";
-    /** How many opening content terms of the last user turn are repeated as head tokens. */
-    public static final int HEAD_TERMS = 8;
-
     /** At most this many terms are read: the selected text is bounded already; this bounds bigrams. */
     public static final int MAX_TERMS = 3000;
 
@@ -39,9 +36,10 @@ public final class ModelFeatures {
     /**
      * @param text an analysed request
      * @param analyzers the analyzers (for the function-word list)
+     * @param headTerms how many opening content terms of the last user turn to repeat as head tokens
      * @return its model tokens
      */
-    public static String[] of(AnalyzedText text, LanguageAnalyzers analyzers) {
+    public static String[] of(AnalyzedText text, LanguageAnalyzers analyzers, int headTerms) {
         List<String> terms = text.terms();
         List<String> out = new ArrayList<>(Math.min(terms.size(), MAX_TERMS) + text.shapes().size());
         for (String t : terms) {
@@ -54,7 +52,7 @@ public final class ModelFeatures {
         }
         int head = 0;
         for (Token t : text.last()) {
-            if (head >= HEAD_TERMS) {
+            if (head >= headTerms) {
                 break;
             }
             String term = t.term();

@@ -12,14 +12,16 @@ import org.promptcensus.api.ErrorCode;
  * @param cutoff features seen fewer times are dropped (default 2)
  * @param l2 L2 regularization cost, higher generalizes more (default 2.0)
  * @param bigrams whether word bigrams are features besides single words (default true)
+ * @param headTerms how many opening content terms of the last user turn are also features of their
+ *                  own, marking the request's head, where the task is usually stated (default 0: none)
  * @param repeat per category, how many times each of its training samples counts (a sample weight;
  *               default 1), e.g. to make a rare concern weigh more against a large negative class
  * @param borrow records of another taxonomy's seed corpus used as training samples, or null
  */
-public record TrainingSettings(Integer iterations, Integer cutoff, Double l2, Boolean bigrams,
+public record TrainingSettings(Integer iterations, Integer cutoff, Double l2, Boolean bigrams, Integer headTerms,
                                Map<String, Integer> repeat, Borrow borrow) {
     /** The defaults. */
-    public static final TrainingSettings DEFAULT = new TrainingSettings(null, null, null, null, null, null);
+    public static final TrainingSettings DEFAULT = new TrainingSettings(null, null, null, null, null, null, null);
 
     /**
      * Training samples taken from the seed corpus of another taxonomy (the folder next to this
@@ -64,9 +66,10 @@ public record TrainingSettings(Integer iterations, Integer cutoff, Double l2, Bo
         cutoff = cutoff == null ? 2 : cutoff;
         l2 = l2 == null ? 2.0 : l2;
         bigrams = bigrams == null ? Boolean.TRUE : bigrams;
+        headTerms = headTerms == null ? 0 : headTerms;
         repeat = repeat == null ? Map.of() : Map.copyOf(repeat);
-        if (iterations < 1 || cutoff < 0 || l2 < 0) {
-            throw new CensusException(ErrorCode.BAD_TAXONOMY, "training: iterations >= 1, cutoff >= 0 and l2 >= 0 required");
+        if (iterations < 1 || cutoff < 0 || l2 < 0 || headTerms < 0) {
+            throw new CensusException(ErrorCode.BAD_TAXONOMY, "training: iterations >= 1, cutoff >= 0, l2 >= 0 and headTerms >= 0 required");
         }
         for (Map.Entry<String, Integer> e : repeat.entrySet()) {
             if (e.getValue() < 1) {

@@ -59,7 +59,7 @@ public final class ModelTrainer {
                 continue;
             }
             AnalyzedText text = analyzer.analyze(r.request());
-            String[] tokens = ModelFeatures.of(text, analyzer.analyzers());
+            String[] tokens = ModelFeatures.of(text, analyzer.analyzers(), options.headTerms());
             for (String label : labels) {
                 if (taxonomy.category(label).isEmpty()) {
                     throw new CensusException(ErrorCode.BAD_CORPUS, "record " + r.request().id() + " (" + r.source()
@@ -95,9 +95,11 @@ public final class ModelTrainer {
             FeatureGenerator[] features = options.bigrams()
                     ? new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)}
                     : new FeatureGenerator[] {new BagOfWordsFeatureGenerator()};
-            DoccatModel model = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params,
+            DoccatModel trained = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params,
                     new DoccatFactory(features));
-            return new CategoryModel(model);
+            // The feature layout the model was trained on travels in its manifest (read back by CategoryModel).
+            return new CategoryModel(new DoccatModel(trained.getLanguage(), trained.getMaxentModel(),
+                    Map.of(CategoryModel.HEAD_TERMS_PROPERTY, Integer.toString(options.headTerms())), trained.getFactory()));
         } catch (IOException e) {
             throw new CensusException(ErrorCode.INTERNAL, "training failed: " + e.getMessage(), e);
         }

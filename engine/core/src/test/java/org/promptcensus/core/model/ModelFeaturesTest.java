@@ -12,10 +12,21 @@ import org.promptcensus.core.analysis.LanguageAnalyzers;
 import org.promptcensus.core.text.TextSelector;
 
 class ModelFeaturesTest {
+    private static final int HEAD = 8;
+
     private static List<String> features(Request r) {
+        return features(r, HEAD);
+    }
+
+    private static List<String> features(Request r, int head) {
         try (LanguageAnalyzers analyzers = new LanguageAnalyzers()) {
-            return Arrays.asList(ModelFeatures.of(AnalyzedText.analyze(TextSelector.DEFAULT.select(r), "en", analyzers), analyzers));
+            return Arrays.asList(ModelFeatures.of(AnalyzedText.analyze(TextSelector.DEFAULT.select(r), "en", analyzers), analyzers, head));
         }
+    }
+
+    @Test
+    void noHeadTokensWhenTheModelHasNone() {
+        assertThat(features(Request.ofText("1", "summarize this article"), 0)).containsExactly("summar", "articl");
     }
 
     @Test
@@ -25,7 +36,7 @@ class ModelFeaturesTest {
         // function words are neither terms nor head tokens; the task verb leads the head
         assertThat(f).contains("summar", ModelFeatures.HEAD_PREFIX + "summar", ModelFeatures.HEAD_PREFIX + "articl")
                 .doesNotContain("pleas", ModelFeatures.HEAD_PREFIX + "pleas", ModelFeatures.HEAD_PREFIX + "the");
-        assertThat(f.stream().filter(t -> t.startsWith(ModelFeatures.HEAD_PREFIX))).hasSize(ModelFeatures.HEAD_TERMS);
+        assertThat(f.stream().filter(t -> t.startsWith(ModelFeatures.HEAD_PREFIX))).hasSize(HEAD);
     }
 
     @Test
