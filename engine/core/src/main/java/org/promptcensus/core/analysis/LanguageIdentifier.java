@@ -61,8 +61,13 @@ public final class LanguageIdentifier {
      *         {@link #UNDETERMINED} for text without letters
      */
     public String identify(CharSequence text) {
-        CharSequence prefix = text.length() > PREFIX_CHARS ? text.subSequence(0, PREFIX_CHARS) : text;
-        ScriptCounts scripts = ScriptCounts.of(prefix);
+        CharSequence whole = text.length() > PREFIX_CHARS ? text.subSequence(0, PREFIX_CHARS) : text;
+        // Quoted words are what the request is about, not the language it is written in:
+        // 日语里的“よろしくお願いします”怎么翻译 is Chinese, what does "你好" mean is English.
+        CharSequence unquoted = QUOTED.matcher(whole).replaceAll(" ");
+        ScriptCounts outside = ScriptCounts.of(unquoted);
+        CharSequence prefix = outside.letters() >= MIN_UNQUOTED_LETTERS ? unquoted : whole;
+        ScriptCounts scripts = prefix == unquoted ? outside : ScriptCounts.of(whole);
         if (scripts.letters() == 0) {
             return UNDETERMINED;
         }
@@ -102,6 +107,12 @@ public final class LanguageIdentifier {
         }
         return toIso1(best, "en");
     }
+
+    /** A short quotation, in straight, curly, corner or guillemet quotes. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
+            "\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|「[^」\n]{1,80}」|『[^』\n]{1,80}』|«[^»\n]{1,80}»|‘[^’\n]{1,80}’");
+    /** Text outside quotations with fewer letters than this is judged with its quotations. */
+    private static final int MIN_UNQUOTED_LETTERS = 4;
 
     /** How much more likely than the runner-up a Latin-script guess must be to be trusted. */
     private static final double MIN_MARGIN = 1.5;

@@ -37,6 +37,14 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void quotedWordsDoNotDecideTheLanguageOfTheRequest() {
+        assertThat(ID.identify("日语里的\"よろしくお願いします\"怎么翻译比较好")).isEqualTo("zh");
+        assertThat(ID.identify("what does “你好吗” mean and how do I answer it")).isEqualTo("en");
+        assertThat(ID.identify("「こんにちは」は英語で何と言いますか")).isEqualTo("ja");
+        assertThat(ID.identify("“你好吗”")).isEqualTo("zh"); // nothing outside the quotes: judged on them
+    }
+
+    @Test
     void codeIsNotTakenForARareLanguage() {
         String code = "def has_close_elements(numbers, threshold):\n    for idx, elem in enumerate(numbers):\n"
                 + "        for idx2, elem2 in enumerate(numbers):\n            if idx != idx2:\n"
