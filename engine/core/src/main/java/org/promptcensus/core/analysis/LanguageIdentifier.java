@@ -64,10 +64,19 @@ public final class LanguageIdentifier {
         CharSequence whole = text.length() > PREFIX_CHARS ? text.subSequence(0, PREFIX_CHARS) : text;
         // Quoted words are what the request is about, not the language it is written in:
         // 日语里的“よろしくお願いします”怎么翻译 is Chinese, what does "你好" mean is English.
-        CharSequence unquoted = QUOTED.matcher(whole).replaceAll(" ");
-        ScriptCounts outside = ScriptCounts.of(unquoted);
-        CharSequence prefix = outside.letters() >= MIN_UNQUOTED_LETTERS ? unquoted : whole;
-        ScriptCounts scripts = prefix == unquoted ? outside : ScriptCounts.of(whole);
+        CharSequence prefix = whole;
+        ScriptCounts scripts = null;
+        if (hasQuote(whole)) {
+            CharSequence unquoted = QUOTED.matcher(whole).replaceAll(" ");
+            ScriptCounts outside = ScriptCounts.of(unquoted);
+            if (outside.letters() >= MIN_UNQUOTED_LETTERS) {
+                prefix = unquoted;
+                scripts = outside;
+            }
+        }
+        if (scripts == null) {
+            scripts = ScriptCounts.of(whole);
+        }
         if (scripts.letters() == 0) {
             return UNDETERMINED;
         }
@@ -111,6 +120,19 @@ public final class LanguageIdentifier {
     /** A short quotation, in straight, curly, corner or guillemet quotes. */
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
             "\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|「[^」\n]{1,80}」|『[^』\n]{1,80}』|«[^»\n]{1,80}»|‘[^’\n]{1,80}’");
+    private static boolean hasQuote(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '"', '“', '「', '『', '«', '‘' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
     /** Text outside quotations with fewer letters than this is judged with its quotations. */
     private static final int MIN_UNQUOTED_LETTERS = 4;
 
