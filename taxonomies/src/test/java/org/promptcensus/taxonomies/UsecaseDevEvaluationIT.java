@@ -36,7 +36,7 @@ class UsecaseDevEvaluationIT {
     private static final Path RELABELS = ROOT.resolve("corpora/dev-relabels");
 
     // Floors: measured figures (see README "Accuracy") minus a margin for noise.
-    private static final double MACRO_F1_FLOOR = 0.45;
+    private static final double MACRO_F1_FLOOR = 0.47;
     private static final double ACCURACY_FLOOR = 0.69;
     private static final double ENGLISH_ACCURACY_FLOOR = 0.70;
     private static final double CHINESE_ACCURACY_FLOOR = 0.67;
@@ -44,10 +44,10 @@ class UsecaseDevEvaluationIT {
             "roleplay", 0.60, "science_math", 0.57, "adult", 0.70);
 
     // Floors on the definition-based relabels of four general-purpose corpora (corpora/dev-relabels).
-    private static final double RELABELLED_MACRO_F1_FLOOR = 0.52;
-    private static final double RELABELLED_ACCURACY_FLOOR = 0.55;
-    private static final Map<String, Double> RELABELLED_F1_FLOORS = Map.of("general_qa", 0.40, "creative_writing", 0.33,
-            "productivity", 0.48, "roleplay", 0.40, "marketing", 0.50, "business", 0.55, "translation", 0.55, "programming", 0.74);
+    private static final double RELABELLED_MACRO_F1_FLOOR = 0.55;
+    private static final double RELABELLED_ACCURACY_FLOOR = 0.58;
+    private static final Map<String, Double> RELABELLED_F1_FLOORS = Map.of("general_qa", 0.45, "creative_writing", 0.40,
+            "productivity", 0.50, "roleplay", 0.44, "marketing", 0.50, "business", 0.60, "translation", 0.56, "programming", 0.78);
 
     @Test
     void defaultModelMeetsItsFloorsOnTheRelabelledGeneralPurposeCorpora() {
