@@ -49,7 +49,9 @@ import org.promptcensus.core.taxonomy.Taxonomy;
  */
 public final class RuleIndex implements AutoCloseable {
     /** Fields a rule can query. */
-    public static final List<String> FIELDS = List.of("text", "system", "user", "last", "shape");
+    public static final List<String> FIELDS = List.of("text", "system", "user", "last", "head", "shape");
+    /** How many term positions of the last user turn make its head (field {@code head}): where the task is usually stated. */
+    public static final int HEAD_POSITIONS = 12;
     /** Position gap between the system prompt and the user turns in {@code text}. */
     private static final int SECTION_GAP = 100;
 
@@ -344,6 +346,9 @@ public final class RuleIndex implements AutoCloseable {
         if (fields.contains("last")) {
             doc.add(new TextField("last", new TokenListStream(text.last())));
         }
+        if (fields.contains("head")) {
+            doc.add(new TextField("head", new TokenListStream(head(text.last()))));
+        }
         if (fields.contains("shape")) {
             doc.add(new TextField("shape", new TokenListStream(text.shapes().stream().map(s -> new Token(s, 1)).toList())));
         }
@@ -364,12 +369,26 @@ public final class RuleIndex implements AutoCloseable {
             out.put("user", user);
             out.put("last", text.last() == text.user() ? user : byPosition(text.last()));
         }
+        if (terms.queries("head")) {
+            out.put("head", byPosition(head(text.last())));
+        }
         if (terms.queries("shape")) {
             List<List<String>> shapes = new ArrayList<>();
             text.shapes().forEach(s -> shapes.add(List.of(s)));
             out.put("shape", shapes);
         }
         return out;
+    }
+
+    /** The tokens of the first {@link #HEAD_POSITIONS} positions. */
+    static List<Token> head(List<Token> tokens) {
+        int positions = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).positionIncrement() > 0 && ++positions > HEAD_POSITIONS) {
+                return tokens.subList(0, i);
+            }
+        }
+        return tokens;
     }
 
     private static List<List<String>> byPosition(List<Token> tokens) {

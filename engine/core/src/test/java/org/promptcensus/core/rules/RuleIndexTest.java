@@ -115,6 +115,31 @@ class RuleIndexTest {
     }
 
     @Test
+    void theHeadFieldIsTheOpeningOfTheLastTurn() {
+        Taxonomy t = codeRules(new RuleDefinition("head-summary", "head:(summarize OR \"sum up\")", 1, List.of()),
+                new RuleDefinition("zh-head", "head:\"总结\"", 1, List.of()));
+        try (RuleIndex fast = new RuleIndex(t, ANALYZER.analyzers(), true);
+                RuleIndex reference = new RuleIndex(t, ANALYZER.analyzers(), false)) {
+            String passage = " The committee met on Tuesday to discuss the budget, the new hires and the office move planned for spring.";
+            Object[][] cases = {
+                {"Summarize the following article in three lines:" + passage, List.of("code:head-summary")},
+                {"Here is an article from our newsletter that I wrote last week for the team:" + passage + " Summarize it.", List.of()},
+                {"请总结下面这篇文章的要点：委员会周二开会讨论了预算、新员工和春季搬迁办公室的计划。", List.of("code:zh-head")},
+                {"委员会周二开会讨论了预算、新员工和春季搬迁办公室的计划，请帮我总结。", List.of()},
+            };
+            for (Object[] c : cases) {
+                var analysed = ANALYZER.analyze(Request.ofText("1", (String) c[0]));
+                assertThat(fast.match(analysed).stream().map(RuleHit::qualifiedId).toList()).as((String) c[0]).isEqualTo(c[1]);
+                assertThat(fast.match(analysed)).as((String) c[0]).isEqualTo(reference.match(analysed));
+            }
+            // the head is the last turn's, not the first's
+            Request chat = Request.builder("2").message(Role.USER, "summarize this please").message(Role.ASSISTANT, "Sure.")
+                    .message(Role.USER, "now translate the summary into French").build();
+            assertThat(fast.match(ANALYZER.analyze(chat))).isEmpty();
+        }
+    }
+
+    @Test
     void sloppyPhrasesBooleansAndPatternsMatchAsLuceneDoes() {
         Taxonomy t = codeRules(
                 new RuleDefinition("near", "\"whale blue\"~2", 1, List.of()),
