@@ -46,8 +46,31 @@ final class TermSetMatcher {
         }
     }
 
-    /** A pattern leaf: a term of the field must be accepted by the automaton. */
-    private record Pattern(int leaf, String field, CharacterRunAutomaton automaton) {
+    /**
+     * A pattern leaf: a term of the field must be accepted by the automaton. {@code firstChars}
+     * holds the characters an accepted term can start with (null: any, or the empty term), so
+     * that most terms are turned away before the automaton runs.
+     */
+    private record Pattern(int leaf, String field, CharacterRunAutomaton automaton, java.util.BitSet firstChars) {
+        static Pattern of(int leaf, String field, org.apache.lucene.util.automaton.Automaton a) {
+            java.util.BitSet first = new java.util.BitSet();
+            boolean any = a.getNumStates() == 0 || a.isAccept(0);
+            org.apache.lucene.util.automaton.Transition t = new org.apache.lucene.util.automaton.Transition();
+            int count = a.getNumStates() == 0 ? 0 : a.initTransition(0, t);
+            for (int i = 0; i < count && !any; i++) {
+                a.getNextTransition(t);
+                if (t.max > Character.MAX_VALUE) {
+                    any = true;
+                } else {
+                    first.set(t.min, t.max + 1);
+                }
+            }
+            return new Pattern(leaf, field, new CharacterRunAutomaton(a), any ? null : first);
+        }
+
+        boolean mayAccept(String term) {
+            return firstChars == null || (!term.isEmpty() && firstChars.get(term.charAt(0)));
+        }
     }
 
     private final List<RuleHit> rules = new ArrayList<>();
@@ -186,7 +209,7 @@ final class TermSetMatcher {
         } else if (q instanceof AutomatonQuery a) {
             String field = a.getField();
             fields.add(field);
-            patterns.add(new Pattern(id, field, new CharacterRunAutomaton(a.getAutomaton())));
+            patterns.add(Pattern.of(id, field, a.getAutomaton()));
         } else {
             throw new IllegalArgumentException("not accepted: " + q);
         }
@@ -538,16 +561,22 @@ final class TermSetMatcher {
     }
 
     private static void matchPatterns(List<Pattern> patterns, List<List<String>> positions, boolean[] leaves) {
-        Set<String> distinct = new HashSet<>(positions.size() * 2);
+        Set<String> seen = new HashSet<>(positions.size() * 2);
+        List<String> distinct = new ArrayList<>(positions.size());
         for (List<String> here : positions) {
-            distinct.addAll(here);
+            for (int i = 0; i < here.size(); i++) {
+                if (seen.add(here.get(i))) {
+                    distinct.add(here.get(i));
+                }
+            }
         }
         for (Pattern p : patterns) {
             if (leaves[p.leaf()]) {
                 continue;
             }
-            for (String term : distinct) {
-                if (p.automaton().run(term)) {
+            for (int i = 0; i < distinct.size(); i++) {
+                String term = distinct.get(i);
+                if (p.mayAccept(term) && p.automaton().run(term)) {
                     leaves[p.leaf()] = true;
                     break;
                 }
