@@ -55,7 +55,9 @@ public final class LanguageAnalyzers implements AutoCloseable {
             AnalyzedText.tokens(english, w).forEach(t -> out.add(t.term()));
         }
         for (String w : ("的 了 是 在 和 与 及 就 都 也 还 这 那 个 吗 呢 吧 啊 呀 着 过 之 其 或 被 把 给 让 对 从 而 并 等 很 又 一个 这个 那个 一下 一些 "
-                + "我 你 他 她 它 我们 你们 他们 您 我的 你的 请 请问 帮 帮我 想 要 能 可以 会 吗 什么 怎么 怎么办 如何 为什么 谢谢 有 没有 一 不").split(" ")) {
+                + "我 你 他 她 它 我们 你们 他们 您 我的 你的 请 请问 帮 帮我 想 要 能 可以 会 吗 什么 怎么 怎么办 如何 为什么 谢谢 有 没有 一 不 "
+                // single characters of function words: bigrams carry the words, these only the style
+                + "么 什 怎 样 哪 为 们 没 去 来 说 做 到 如 何 问 些 以 可 该 应 需 此 啥 咋").split(" ")) {
             out.add(w);
         }
         return java.util.Set.copyOf(out);
