@@ -62,21 +62,8 @@ public final class LanguageIdentifier {
      */
     public String identify(CharSequence text) {
         CharSequence whole = text.length() > PREFIX_CHARS ? text.subSequence(0, PREFIX_CHARS) : text;
-        // Quoted words are what the request is about, not the language it is written in:
-        // 日语里的“よろしくお願いします”怎么翻译 is Chinese, what does "你好" mean is English.
-        CharSequence prefix = whole;
-        ScriptCounts scripts = null;
-        if (hasQuote(whole)) {
-            CharSequence unquoted = QUOTED.matcher(whole).replaceAll(" ");
-            ScriptCounts outside = ScriptCounts.of(unquoted);
-            if (outside.letters() >= MIN_UNQUOTED_LETTERS) {
-                prefix = unquoted;
-                scripts = outside;
-            }
-        }
-        if (scripts == null) {
-            scripts = ScriptCounts.of(whole);
-        }
+        CharSequence prefix = outsideQuotes(whole);
+        ScriptCounts scripts = ScriptCounts.of(prefix);
         if (scripts.letters() == 0) {
             return UNDETERMINED;
         }
@@ -120,6 +107,20 @@ public final class LanguageIdentifier {
     /** A short quotation, in straight, curly, corner or guillemet quotes. */
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
             "\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|「[^」\n]{1,80}」|『[^』\n]{1,80}』|«[^»\n]{1,80}»|‘[^’\n]{1,80}’");
+    /**
+     * Quoted words are what a request is about, not the language it is written in: 日语里的
+     * “よろしくお願いします”怎么翻译 is Chinese, what does "你好" mean is English.
+     *
+     * @return the text without its quotations when enough is left to judge, else the text
+     */
+    private static CharSequence outsideQuotes(CharSequence text) {
+        if (!hasQuote(text)) {
+            return text;
+        }
+        CharSequence unquoted = QUOTED.matcher(text).replaceAll(" ");
+        return ScriptCounts.of(unquoted).letters() >= MIN_UNQUOTED_LETTERS ? unquoted : text;
+    }
+
     private static boolean hasQuote(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             switch (text.charAt(i)) {

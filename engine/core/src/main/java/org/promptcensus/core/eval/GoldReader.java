@@ -33,6 +33,20 @@ public final class GoldReader {
      */
     public List<GoldRecord> read(List<Path> files, Consumer<String> errors) {
         List<GoldRecord> out = new ArrayList<>();
+        eachLine(files, errors, (f, raw) -> out.add(parse(parser.tree(raw.text()), String.valueOf(raw.line()), f.getFileName().toString())));
+        return out;
+    }
+
+    /** Takes one line of a file; throws {@link CensusException} to reject it. */
+    interface LineHandler {
+        void accept(Path file, RawRecord raw);
+    }
+
+    /**
+     * Feeds every line of the files (directories expanded) to the handler. A line that cannot be
+     * read, or that the handler rejects, is reported as {@code file:line: message} and skipped.
+     */
+    static void eachLine(List<Path> files, Consumer<String> errors, LineHandler handler) {
         for (Path f : expand(files)) {
             try (InputFiles in = new InputFiles(List.of(f.toString()), InputStream.nullInputStream(), null)) {
                 while (in.hasNext()) {
@@ -42,14 +56,13 @@ public final class GoldReader {
                         continue;
                     }
                     try {
-                        out.add(parse(parser.tree(raw.text()), String.valueOf(raw.line()), f.getFileName().toString()));
+                        handler.accept(f, raw);
                     } catch (CensusException e) {
                         errors.accept(raw.where() + ": " + e.getMessage());
                     }
                 }
             }
         }
-        return out;
     }
 
     private GoldRecord parse(JsonNode node, String defaultId, String file) {

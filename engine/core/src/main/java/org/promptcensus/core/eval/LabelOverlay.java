@@ -1,8 +1,8 @@
 package org.promptcensus.core.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
-import org.promptcensus.core.io.InputFiles;
-import org.promptcensus.core.io.RawRecord;
 
 /**
  * Labels kept apart from the text they label: JSON Lines of {@code {"id": ..., "labels":
@@ -38,29 +36,22 @@ public final class LabelOverlay {
      */
     public static LabelOverlay read(List<Path> files, Consumer<String> errors) {
         Map<String, Map<String, List<String>>> byId = new HashMap<>();
-        for (Path f : GoldReader.expand(files)) {
-            try (InputFiles in = new InputFiles(List.of(f.toString()), InputStream.nullInputStream(), null)) {
-                while (in.hasNext()) {
-                    RawRecord raw = in.next();
-                    if (raw.error() != null) {
-                        errors.accept(raw.where() + ": " + raw.error());
-                        continue;
-                    }
-                    try {
-                        JsonNode node = JSON.readTree(raw.text());
-                        if (node == null || !node.path("id").isTextual()) {
-                            throw new CensusException(ErrorCode.BAD_RECORD, "a label line needs a string 'id'");
-                        }
-                        byId.put(node.get("id").asText(), labels(node.path("labels")));
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        errors.accept(raw.where() + ": not JSON: " + e.getOriginalMessage());
-                    } catch (CensusException e) {
-                        errors.accept(raw.where() + ": " + e.getMessage());
-                    }
-                }
+        GoldReader.eachLine(files, errors, (f, raw) -> {
+            JsonNode node = json(raw.text());
+            if (node == null || !node.path("id").isTextual()) {
+                throw new CensusException(ErrorCode.BAD_RECORD, "a label line needs a string 'id'");
             }
-        }
+            byId.put(node.get("id").asText(), labels(node.path("labels")));
+        });
         return new LabelOverlay(byId);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new CensusException(ErrorCode.BAD_RECORD, "not JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static Map<String, List<String>> labels(JsonNode l) {

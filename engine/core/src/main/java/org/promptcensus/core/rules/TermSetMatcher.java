@@ -2,6 +2,7 @@ package org.promptcensus.core.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.Transition;
 
 /**
  * Matches rules without running them as searches. A rule made of terms, phrases (exact or sloppy),
@@ -51,11 +54,11 @@ final class TermSetMatcher {
      * holds the characters an accepted term can start with (null: any, or the empty term), so
      * that most terms are turned away before the automaton runs.
      */
-    private record Pattern(int leaf, String field, CharacterRunAutomaton automaton, java.util.BitSet firstChars) {
-        static Pattern of(int leaf, String field, org.apache.lucene.util.automaton.Automaton a) {
-            java.util.BitSet first = new java.util.BitSet();
+    private record Pattern(int leaf, String field, CharacterRunAutomaton automaton, BitSet firstChars) {
+        static Pattern of(int leaf, String field, Automaton a) {
+            BitSet first = new BitSet();
             boolean any = a.getNumStates() == 0 || a.isAccept(0);
-            org.apache.lucene.util.automaton.Transition t = new org.apache.lucene.util.automaton.Transition();
+            Transition t = new Transition();
             int count = a.getNumStates() == 0 ? 0 : a.initTransition(0, t);
             for (int i = 0; i < count && !any; i++) {
                 a.getNextTransition(t);
