@@ -12,7 +12,7 @@ import org.promptcensus.api.Request;
  */
 public final class Shapes {
     /** Markers, as written in rules. */
-    public static final List<String> ALL = List.of("code_fence", "code", "has_system", "multi_turn", "short", "long",
+    public static final List<String> ALL = List.of("code_fence", "code", "code_inline", "has_system", "multi_turn", "short", "long",
             "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk", "persona");
 
     /** A line that looks like code; {@link #codeLines} counts them. */
@@ -62,6 +62,9 @@ public final class Shapes {
         // "def f(x):" with a question about it): code either way.
         if (codeLines(all, 3) >= 3 || hasFunctionDefinition(all)) {
             out.add("code");
+        }
+        if (hasInlineCode(all)) {
+            out.add("code_inline");
         }
         if (!system.isBlank()) {
             out.add("has_system");
@@ -179,6 +182,59 @@ public final class Shapes {
     static boolean hasFunctionDefinition(String s) {
         return s.indexOf('(') >= 0 && (s.contains("def") || s.contains("func") || s.contains("fn"))
                 && FUNCTION_DEF.matcher(s).find();
+    }
+
+    /**
+     * Whether the text holds code inside a sentence: a method call on an object ({@code x.map(},
+     * {@code np.mean(}), an empty call ({@code main()}), a call of a snake_case name
+     * ({@code make_predictions(}), an arrow ({@code =>}), a scope operator ({@code std::vector}) or
+     * an exception name ({@code TypeError}, {@code NullPointerException}). Formulas such as
+     * {@code f(x) = x + 1} or {@code sin(x)} are not code.
+     */
+    static boolean hasInlineCode(String s) {
+        if (s.contains("=>")) {
+            return true;
+        }
+        for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+            int start = i;
+            while (start > 0 && isIdentifierChar(s.charAt(start - 1))) {
+                start--;
+            }
+            if (start == i || !isAsciiLetter(s.charAt(start))) {
+                continue;
+            }
+            boolean dotted = start > 1 && s.charAt(start - 1) == '.' && isIdentifierChar(s.charAt(start - 2));
+            boolean emptyCall = i - start >= 2 && i + 1 < s.length() && s.charAt(i + 1) == ')';
+            boolean snake = s.lastIndexOf('_', i - 2) > start;
+            if (dotted || emptyCall || snake) {
+                return true;
+            }
+        }
+        for (int i = s.indexOf("::"); i >= 0; i = s.indexOf("::", i + 2)) {
+            if (i > 0 && i + 2 < s.length() && isAsciiLetter(s.charAt(i - 1)) && isAsciiLetter(s.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return hasExceptionName(s, "Error") || hasExceptionName(s, "Exception");
+    }
+
+    /** A CamelCase word ending in {@code suffix}: {@code TypeError}, {@code IOException}. */
+    private static boolean hasExceptionName(String s, String suffix) {
+        for (int i = s.indexOf(suffix); i >= 0; i = s.indexOf(suffix, i + 1)) {
+            int end = i + suffix.length();
+            if (i > 0 && isAsciiLetter(s.charAt(i - 1)) && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return c == '_' || c == '$' || (c < 128 && Character.isLetterOrDigit(c));
     }
 
     private static final String[] LATEX = {"frac", "sum", "int", "sqrt", "lim", "alpha", "beta", "theta", "pi", "cdot", "times"};

@@ -92,4 +92,27 @@ class TextSelectorTest {
                 "Define the function (role) of the liver.\nWhat is the function of the kidneys in the body?"));
         assertThat(prose.shapes()).doesNotContain("code");
     }
+
+    @Test
+    void inlineCodeInASentenceIsCodeButFormulasAndProseAreNot() {
+        for (String code : new String[] {
+                "let x = { \"one\": 1 } x.map(z => z + 1)  TypeError: not a function. How to fix this error?",
+                "why does np.mean(a) return nan",
+                "I call make_evaluation_predictions(dataset) and get a list back",
+                "my main() never returns",
+                "what is std::move for",
+                "java.util.concurrent.CancellationException: Task was cancelled.",
+                "为什么会报 NullPointerException"}) {
+            assertThat(TextSelector.DEFAULT.select(Request.ofText("1", code)).shapes()).as(code).contains("code_inline");
+        }
+        for (String prose : new String[] {
+                "Let f(x) = x + 1. What is f(2)?",
+                "sin(x) and cos(x) are periodic",
+                "Write a story (about 300 words) for kids, e.g.(a dragon) or a knight.",
+                "This error keeps happening: terror in the streets. Exceptional times.",
+                "Read [the docs](https://example.com/a_b) first.",
+                "时间：上午::下午"}) {
+            assertThat(TextSelector.DEFAULT.select(Request.ofText("1", prose)).shapes()).as(prose).doesNotContain("code_inline");
+        }
+    }
 }
