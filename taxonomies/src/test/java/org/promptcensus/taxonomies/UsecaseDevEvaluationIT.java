@@ -42,15 +42,17 @@ class UsecaseDevEvaluationIT {
     private static final double ACCURACY_FLOOR = 0.69;
     private static final double ENGLISH_ACCURACY_FLOOR = 0.70;
     private static final double CHINESE_ACCURACY_FLOOR = 0.67;
+    // roleplay: awesome-chatgpt-prompts labels every "act as" prompt roleplay, while the taxonomy
+    // labels expert personas by their task, so this floor falls as persona handling improves.
     private static final Map<String, Double> F1_FLOORS = Map.of("programming", 0.86, "legal", 0.82, "health", 0.82,
-            "roleplay", 0.60, "science_math", 0.57, "adult", 0.70);
+            "roleplay", 0.56, "science_math", 0.57, "adult", 0.70);
 
     // Floors on the definition-based relabels of four general-purpose corpora (corpora/dev-relabels).
-    private static final double RELABELLED_MACRO_F1_FLOOR = 0.56;
-    private static final double RELABELLED_ACCURACY_FLOOR = 0.59;
-    private static final double RELABELLED_CHINESE_ACCURACY_FLOOR = 0.52;
-    private static final Map<String, Double> RELABELLED_F1_FLOORS = Map.of("general_qa", 0.45, "creative_writing", 0.45,
-            "productivity", 0.54, "roleplay", 0.46, "marketing", 0.50, "business", 0.60, "translation", 0.56, "programming", 0.78);
+    private static final double RELABELLED_MACRO_F1_FLOOR = 0.58;
+    private static final double RELABELLED_ACCURACY_FLOOR = 0.63;
+    private static final double RELABELLED_CHINESE_ACCURACY_FLOOR = 0.56;
+    private static final Map<String, Double> RELABELLED_F1_FLOORS = Map.of("general_qa", 0.50, "creative_writing", 0.54,
+            "productivity", 0.54, "roleplay", 0.52, "marketing", 0.50, "business", 0.60, "translation", 0.56, "programming", 0.78);
 
     @Test
     void defaultModelMeetsItsFloorsOnTheRelabelledGeneralPurposeCorpora() {
