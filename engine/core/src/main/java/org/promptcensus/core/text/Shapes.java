@@ -12,7 +12,7 @@ import org.promptcensus.api.Request;
  */
 public final class Shapes {
     /** Markers, as written in rules. */
-    public static final List<String> ALL = List.of("code_fence", "code", "code_inline", "has_system", "multi_turn", "short", "long",
+    public static final List<String> ALL = List.of("code_fence", "code", "code_inline", "has_system", "multi_turn", "short", "long", "pasted_text",
             "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk", "persona");
 
     /** A line that looks like code; {@link #codeLines} counts them. */
@@ -79,6 +79,9 @@ public final class Shapes {
         if (length > 2000) {
             out.add("long");
         }
+        if (hasPastedText(last)) {
+            out.add("pasted_text");
+        }
         String trimmed = last.strip();
         String firstLine = trimmed.lines().findFirst().orElse("").strip();
         if (isQuestion(trimmed) || isQuestion(firstLine)) {
@@ -111,6 +114,16 @@ public final class Shapes {
             out.add("persona");
         }
         return out;
+    }
+
+    /**
+     * Whether the turn is an instruction followed by a text to work on: a first line of at most
+     * 400 characters, then at least 200 more ("Summarize the article.\n\n<the article>").
+     */
+    static boolean hasPastedText(String turn) {
+        String t = turn.strip();
+        int newline = t.indexOf('\n');
+        return newline > 0 && newline <= 400 && t.length() - newline > 200;
     }
 
     private static String firstUserTurn(Request request) {

@@ -115,4 +115,15 @@ class TextSelectorTest {
             assertThat(TextSelector.DEFAULT.select(Request.ofText("1", prose)).shapes()).as(prose).doesNotContain("code_inline");
         }
     }
+
+    @Test
+    void anInstructionFollowedByATextIsPastedText() {
+        String article = "Zinc is an essential mineral that is required for good health. It is involved in many "
+                + "chemical reactions in the body and is important for wound healing, immune function and growth. "
+                + "Most people get enough zinc from food such as meat, shellfish, legumes and seeds.";
+        assertThat(TextSelector.DEFAULT.select(Request.ofText("1", "Summarize the article in two sentences.\n\n" + article))
+                .shapes()).contains("pasted_text");
+        assertThat(TextSelector.DEFAULT.select(Request.ofText("2", article)).shapes()).doesNotContain("pasted_text");
+        assertThat(TextSelector.DEFAULT.select(Request.ofText("3", "Summarize this.\nThanks!")).shapes()).doesNotContain("pasted_text");
+    }
 }
