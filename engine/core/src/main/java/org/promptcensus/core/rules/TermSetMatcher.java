@@ -15,11 +15,14 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.Transition;
 
 /**
@@ -117,6 +120,9 @@ final class TermSetMatcher {
         if (q instanceof MultiPhraseQuery m) {
             return m.getSlop() == 0 && m.getPositions().length > 0;
         }
+        if (q instanceof PrefixQuery) {
+            return true;
+        }
         if (q instanceof AutomatonQuery a) {
             return !a.isAutomatonBinary();
         }
@@ -209,6 +215,11 @@ final class TermSetMatcher {
                 }
             }
             phrase(id, field, pos, m.getPositions(), 0);
+        } else if (q instanceof PrefixQuery p) {
+            // its automaton runs over UTF-8 bytes; the same prefix as a character automaton
+            String field = p.getField();
+            fields.add(field);
+            patterns.add(Pattern.of(id, field, Operations.concatenate(Automata.makeString(p.getPrefix().text()), Automata.makeAnyString())));
         } else if (q instanceof AutomatonQuery a) {
             String field = a.getField();
             fields.add(field);

@@ -145,14 +145,15 @@ class RuleIndexTest {
                 new RuleDefinition("near", "\"whale blue\"~2", 1, List.of()),
                 new RuleDefinition("and-not", "whale AND ocean AND NOT zoo", 1, List.of()),
                 new RuleDefinition("pattern", "/whal[a-z]+/ AND (big OR large)", 1, List.of()),
-                new RuleDefinition("must-should", "+whale (krill plankton)", 1, List.of()));
+                new RuleDefinition("must-should", "+whale (krill plankton)", 1, List.of()),
+                new RuleDefinition("prefix", "kril* OR plank*", 1, List.of()));
         try (RuleIndex fast = new RuleIndex(t, ANALYZER.analyzers(), true);
                 RuleIndex reference = new RuleIndex(t, ANALYZER.analyzers(), false)) {
             assertThat(fast.monitoredVariants()).isZero();
             Object[][] cases = {
                 {"the blue whale swims in the ocean", List.of("code:and-not", "code:must-should", "code:near")},
                 {"the whale in the ocean zoo is blue", List.of("code:must-should")},
-                {"large whales eat krill", List.of("code:must-should", "code:pattern")},
+                {"large whales eat krill", List.of("code:must-should", "code:pattern", "code:prefix")},
                 {"blue is the colour of this enormous whale", List.of("code:must-should")},
             };
             for (Object[] c : cases) {
