@@ -1,5 +1,6 @@
 package org.promptcensus.core.analysis;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -9,6 +10,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -97,13 +99,38 @@ public final class LanguageAnalyzers implements AutoCloseable {
         folding.close();
     }
 
-    /** Standard tokenizer, possessive removal, lower case, Porter stemming; no stop words. */
+    /**
+     * Words Porter stems onto unrelated ones, each with the stem it keeps instead: "added" and
+     * "adding" became "ad" (an advert), "organize" and "organization" became "organ" (anatomy),
+     * "news" became "new". Immutable, shared by every analyzer instance.
+     */
+    private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
+
+    private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
+        StemmerOverrideFilter.Builder b = new StemmerOverrideFilter.Builder(false);
+        b.add("added", "add");
+        b.add("adding", "add");
+        for (String w : List.of("organize", "organizes", "organized", "organizing", "organizer", "organizers",
+                "organise", "organises", "organised", "organising", "organiser", "organisers",
+                "organization", "organizations", "organizational", "organisation", "organisations", "organisational")) {
+            b.add(w, "organiz");
+        }
+        b.add("news", "news");
+        try {
+            return b.build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Standard tokenizer, possessive removal, lower case, Porter stemming (with {@link #STEM_OVERRIDES}); no stop words. */
     private static final class EnglishAnalyzerNoStop extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
             TokenStream result = new EnglishPossessiveFilter(source);
             result = new LowerCaseFilter(result);
+            result = new StemmerOverrideFilter(result, STEM_OVERRIDES);
             result = new PorterStemFilter(result);
             return new TokenStreamComponents(source, result);
         }
@@ -122,6 +149,7 @@ public final class LanguageAnalyzers implements AutoCloseable {
             TokenStream result = new CJKWidthFilter(source);
             result = new LowerCaseFilter(result);
             result = new CJKBigramFilter(result, CJKBigramFilter.HAN, true);
+            result = new StemmerOverrideFilter(result, STEM_OVERRIDES);
             result = new PorterStemFilter(result);
             return new TokenStreamComponents(source, result);
         }
