@@ -26,6 +26,8 @@ import org.promptcensus.core.catalog.ModelCatalog;
  * <p>Thread-safe: {@link #close()} may be called from any thread (a shutdown hook), more than once.
  */
 public final class CensusServer implements AutoCloseable {
+    /** How much longer than the request timeout a connection may stay idle. */
+    static final long IDLE_MARGIN_MILLIS = 5_000;
     private final ServerConfig config;
     private final ServerLog log;
     private final Clock clock;
@@ -103,7 +105,9 @@ public final class CensusServer implements AutoCloseable {
                 ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
                 c.setHost(config.bind());
                 c.setPort(config.port());
-                c.setIdleTimeout(config.timeout().toMillis());
+                // longer than the request timeout: a request busy tagging sends nothing while it
+                // runs, and must be answered (503 timeout) before its connection counts as idle
+                c.setIdleTimeout(config.timeout().toMillis() + IDLE_MARGIN_MILLIS);
                 c.setAcceptQueueSize(1024);
                 return c;
             });

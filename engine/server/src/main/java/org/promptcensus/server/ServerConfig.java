@@ -16,7 +16,7 @@ import java.util.Set;
  * @param maxBodyBytes the largest request body accepted (larger: 413)
  * @param maxConcurrency requests tagged at once
  * @param queue requests waiting for a tagging slot; beyond it: 503 with Retry-After
- * @param timeout the longest a request may take, queueing included (and the connections' idle timeout)
+ * @param timeout the longest a request may take, queueing included (the connections' idle timeout is 5 s longer)
  * @param retention how far back the hourly buckets behind {@code window=...} go
  * @param mixTaxonomy the taxonomy whose tags the running mix rolls up
  * @param privacyK mix cells with fewer distinct users are suppressed (0 disables)
