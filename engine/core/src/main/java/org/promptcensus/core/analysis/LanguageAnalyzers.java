@@ -1,5 +1,7 @@
 package org.promptcensus.core.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -118,8 +120,8 @@ public final class LanguageAnalyzers implements AutoCloseable {
         b.add("news", "news");
         try {
             return b.build();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

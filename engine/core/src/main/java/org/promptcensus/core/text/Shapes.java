@@ -79,10 +79,10 @@ public final class Shapes {
         if (length > 2000) {
             out.add("long");
         }
-        if (hasPastedText(last)) {
+        String trimmed = last.strip();
+        if (hasPastedText(trimmed)) {
             out.add("pasted_text");
         }
-        String trimmed = last.strip();
         String firstLine = trimmed.lines().findFirst().orElse("").strip();
         if (isQuestion(trimmed) || isQuestion(firstLine)) {
             out.add("question");
@@ -119,11 +119,12 @@ public final class Shapes {
     /**
      * Whether the turn is an instruction followed by a text to work on: a first line of at most
      * 400 characters, then at least 200 more ("Summarize the article.\n\n<the article>").
+     *
+     * @param turn the turn, stripped of surrounding white space
      */
     static boolean hasPastedText(String turn) {
-        String t = turn.strip();
-        int newline = t.indexOf('\n');
-        return newline > 0 && newline <= 400 && t.length() - newline > 200;
+        int newline = turn.indexOf('\n');
+        return newline > 0 && newline <= 400 && turn.length() - newline > 200;
     }
 
     private static String firstUserTurn(Request request) {
