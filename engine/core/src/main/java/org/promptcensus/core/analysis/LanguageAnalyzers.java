@@ -104,7 +104,7 @@ public final class LanguageAnalyzers implements AutoCloseable {
     /**
      * Words Porter stems onto unrelated ones, each with the stem it keeps instead: "added" and
      * "adding" became "ad" (an advert), "organize" and "organization" became "organ" (anatomy),
-     * "news" became "new". Immutable, shared by every analyzer instance.
+     * "news" became "new", "computer" became "comput" (a calculation). Immutable, shared by every analyzer instance.
      */
     private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
 
@@ -118,6 +118,9 @@ public final class LanguageAnalyzers implements AutoCloseable {
             b.add(w, "organiz");
         }
         b.add("news", "news");
+        b.add("computer", "computer");
+        b.add("computers", "computer");
+        b.add("computing", "computing");
         try {
             return b.build();
         } catch (IOException e) {

@@ -34,6 +34,8 @@ class LanguageAnalyzersTest {
                 assertThat(terms(a, "organize the organization")).as(lang).containsOnly("organiz", "the");
                 assertThat(terms(a, "a donated organ")).as(lang).contains("organ");
                 assertThat(terms(a, "the news")).as(lang).contains("news");
+                assertThat(terms(a, "computers and computing")).as(lang).contains("computer", "computing").doesNotContain("comput");
+                assertThat(terms(a, "compute the sum")).as(lang).contains("comput");
                 assertThat(terms(a, "running dogs")).as(lang).contains("run", "dog");
             }
         }
