@@ -12,7 +12,7 @@ import org.promptcensus.api.Request;
  */
 public final class Shapes {
     /** Markers, as written in rules. */
-    public static final List<String> ALL = List.of("code_fence", "code", "code_inline", "has_system", "multi_turn", "short", "long", "pasted_text",
+    public static final List<String> ALL = List.of("code_fence", "code", "code_inline", "has_system", "multi_turn", "short", "long", "text_input", "pasted_text",
             "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk", "persona");
 
     /** A line that looks like code; {@link #codeLines} counts them. */
@@ -80,8 +80,11 @@ public final class Shapes {
             out.add("long");
         }
         String trimmed = last.strip();
-        if (hasPastedText(trimmed)) {
-            out.add("pasted_text");
+        if (hasTextInput(trimmed)) {
+            out.add("text_input");
+            if (hasPastedText(trimmed)) {
+                out.add("pasted_text");
+            }
         }
         String firstLine = trimmed.lines().findFirst().orElse("").strip();
         if (isQuestion(trimmed) || isQuestion(firstLine)) {
@@ -114,6 +117,18 @@ public final class Shapes {
             out.add("persona");
         }
         return out;
+    }
+
+    /**
+     * Whether the turn is an instruction line followed by an input of any length: a first line of
+     * at most 400 characters, then at least 15 more that are not white space ("Classify the
+     * tweet as positive or negative.\n\n<the tweet>"). {@link #hasPastedText} is the long case.
+     *
+     * @param turn the turn, stripped of surrounding white space
+     */
+    static boolean hasTextInput(String turn) {
+        int newline = turn.indexOf('\n');
+        return newline > 0 && newline <= 400 && turn.length() - newline > 15 && turn.substring(newline).strip().length() >= 15;
     }
 
     /**

@@ -126,4 +126,13 @@ class TextSelectorTest {
         assertThat(TextSelector.DEFAULT.select(Request.ofText("2", article)).shapes()).doesNotContain("pasted_text");
         assertThat(TextSelector.DEFAULT.select(Request.ofText("3", "Summarize this.\nThanks!")).shapes()).doesNotContain("pasted_text");
     }
+
+    @Test
+    void anInstructionFollowedByAShortInputIsTextInput() {
+        assertThat(TextSelector.DEFAULT.select(Request.ofText("1", "Classify the tweet as positive or negative.\n\n"
+                + "\"Best cheat sheet I have found in a long time.\"")).shapes()).contains("text_input").doesNotContain("pasted_text");
+        assertThat(TextSelector.DEFAULT.select(Request.ofText("2", "Summarize this.\nThanks!")).shapes()).doesNotContain("text_input");
+        assertThat(TextSelector.DEFAULT.select(Request.ofText("3", "Classify the tweet as positive or negative."))
+                .shapes()).doesNotContain("text_input");
+    }
 }
