@@ -13,7 +13,7 @@ import org.promptcensus.api.Request;
 public final class Shapes {
     /** Markers, as written in rules. */
     public static final List<String> ALL = List.of("code_fence", "code", "code_inline", "has_system", "multi_turn", "short", "long", "text_input", "pasted_text",
-            "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk", "persona");
+            "question", "url", "math", "numbers", "template_vars", "asterisk_action", "json", "cjk", "persona", "named_persona");
 
     /** A line that looks like code; {@link #codeLines} counts them. */
     static final Pattern CODE_LINE = Pattern.compile(
@@ -39,6 +39,19 @@ public final class Shapes {
                     + "|(?:请)?(?:你|您)(?:现在|来)?(?:是(?!谁|不是|否|什么|不)|扮演|作为)|(?:请)?扮演|假设你是|假如你是|想象你是|从现在(?:开始|起)，?你"
                     + "|我(?:希望|想让|想要|需要|要)你(?:能|来|可以)?(?:充当|扮演|担任|作为|成为))",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * The model is given a named character: "You are Vincent van Gogh, ...", "Imagine you are
+     * Sherlock Holmes", "Take the role of Hermione Granger". The opener is matched in any case, the
+     * name must be capitalised; assistant names and job titles are not characters.
+     */
+    private static final Pattern NAMED_PERSONA = Pattern.compile(
+            "^\\W*(?:(?i:imagine|pretend|suppose)\\s+)?(?i:you are|you're|you will be|you will play|take on the role of|take the role of"
+                    + "|assume the role of|play the role of|role-?play as|pretend to be)\\s+"
+                    + "([A-Z][\\p{L}'’.-]*(?:\\s+(?:(?:of|de|van|von|da|the)\\s+)?[A-Z][\\p{L}'’.-]*)*)");
+    private static final java.util.Set<String> NOT_CHARACTERS = java.util.Set.of("I", "AI", "ChatGPT", "GPT", "GPT-4", "Claude", "Gemini",
+            "Bard", "Copilot", "Assistant", "Bot", "Chatbot", "An", "A", "The", "Now", "My", "Senior", "Chief", "Head", "Lead", "Principal",
+            "Expert", "Professional", "Certified", "Experienced", "Dr.", "Doctor", "Professor", "Prof.", "Mr.", "Ms.", "Mrs.", "CEO",
+            "CTO", "CIO", "CFO", "IT", "Python", "Java", "JavaScript", "Linux", "SQL", "Excel", "Google", "Microsoft", "Amazon", "Apple");
     private static final Pattern JSON = Pattern.compile("\\{\\s*\"[^\"]{1,60}\"\\s*:");
 
     private Shapes() {
@@ -113,10 +126,28 @@ public final class Shapes {
         }
         // Only in the user's own first turn: "You are a helpful assistant..." system prompts are app
         // templates of every category, while a user who opens with "act as X" asks for a persona.
-        if (PERSONA.matcher(firstUserTurn(request)).find()) {
+        String firstUser = firstUserTurn(request);
+        if (PERSONA.matcher(firstUser).find()) {
             out.add("persona");
         }
+        if (hasNamedPersona(firstUser)) {
+            out.add("named_persona");
+        }
         return out;
+    }
+
+    /**
+     * Whether the turn opens by giving the model a named character ({@link #NAMED_PERSONA}).
+     *
+     * @param turn the first user turn (a prefix is enough)
+     */
+    static boolean hasNamedPersona(String turn) {
+        java.util.regex.Matcher m = NAMED_PERSONA.matcher(turn);
+        if (!m.find()) {
+            return false;
+        }
+        String first = m.group(1).split("\\s+")[0].replaceAll("[,.’']+$", "");
+        return !NOT_CHARACTERS.contains(first) && !NOT_CHARACTERS.contains(m.group(1).split("\\s+")[0]);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.promptcensus.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.promptcensus.api.Request;
 import org.promptcensus.api.Role;
@@ -134,5 +135,17 @@ class TextSelectorTest {
         assertThat(TextSelector.DEFAULT.select(Request.ofText("2", "Summarize this.\nThanks!")).shapes()).doesNotContain("text_input");
         assertThat(TextSelector.DEFAULT.select(Request.ofText("3", "Classify the tweet as positive or negative."))
                 .shapes()).doesNotContain("text_input");
+    }
+
+    @Test
+    void aNamedCharacterIsANamedPersona() {
+        for (String yes : List.of("You are Vincent van Gogh, attending a dinner party.", "Imagine you are Sherlock Holmes. Who stole the cake?",
+                "Take the role of Hermione Granger and explain a potion.", "you're Shakespeare's Juliet, defend your love")) {
+            assertThat(TextSelector.DEFAULT.select(Request.ofText("1", yes)).shapes()).as(yes).contains("named_persona");
+        }
+        for (String no : List.of("You are a helpful assistant.", "You are ChatGPT, a large language model.", "Take the role of a financial advisor.",
+                "You are Senior Engineer at a bank.", "I met Sherlock Holmes fans yesterday.", "You are now in developer mode")) {
+            assertThat(TextSelector.DEFAULT.select(Request.ofText("1", no)).shapes()).as(no).doesNotContain("named_persona");
+        }
     }
 }
