@@ -31,7 +31,7 @@ public record TrainingSettings(Integer iterations, Integer cutoff, Double l2, Bo
      * @param as the category its records become
      * @param map per label of the other taxonomy (its primary label), a different category of this
      *            one, or {@code skip} to leave those records out
-     * @param every take one record in this many (in file order; default 1, all), to keep the borrowed
+     * @param every take one record in this many (chosen by a hash of the record id; default 1, all), to keep the borrowed
      *              class from outweighing the taxonomy's own records
      */
     public record Borrow(String taxonomy, String as, Map<String, String> map, Integer every) {

@@ -45,9 +45,8 @@ public final class BorrowedCorpus {
         }
         List<GoldRecord> out = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
-        int seen = 0;
         for (GoldRecord r : new GoldReader().read(folders, errors)) {
-            if (seen++ % borrow.every() != 0) {
+            if (!chosen(r.request().id(), borrow.every())) {
                 continue;
             }
             List<String> theirs = r.labels(borrow.taxonomy()).orElse(List.of());
@@ -65,5 +64,17 @@ public final class BorrowedCorpus {
         }
         log.accept(String.format("borrowed %,d records of %s from %s: %s", out.size(), borrow.taxonomy(), folders, counts));
         return out;
+    }
+
+    /**
+     * Whether a record is one of the "one in {@code every}": chosen by a hash of its id, so that
+     * adding records to one file does not change which records of the others are borrowed.
+     */
+    static boolean chosen(String id, int every) {
+        if (every <= 1) {
+            return true;
+        }
+        int h = id.hashCode() * 0x9E3779B9;
+        return Math.floorMod(h ^ (h >>> 16), every) == 0;
     }
 }
