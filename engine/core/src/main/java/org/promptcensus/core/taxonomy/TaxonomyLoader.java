@@ -116,6 +116,9 @@ public final class TaxonomyLoader {
                 require(r.query() != null && !r.query().isBlank(), rulesWhere, "rule '" + r.id() + "' has no 'query'");
                 require(r.weight() != null && Double.isFinite(r.weight()), rulesWhere,
                         "rule '" + r.id() + "' has no numeric 'weight'");
+                Optional<String> mix = QueryGrouping.ungroupedMix(r.query());
+                require(mix.isEmpty(), rulesWhere, "rule '" + r.id() + "' mixes AND and OR without brackets at '"
+                        + mix.orElse("") + "' (the parser reads 'a OR b AND c' as 'b AND c'; write 'a OR (b AND c)')");
                 defs.add(new RuleDefinition(r.id(), r.query(), r.weight(), r.lang()));
             }
             rules.add(new CategoryRules(c.id(), defs));

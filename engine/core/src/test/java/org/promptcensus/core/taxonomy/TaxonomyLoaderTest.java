@@ -63,6 +63,14 @@ class TaxonomyLoaderTest {
     }
 
     @Test
+    void rejectsAQueryMixingAndAndOrWithoutBrackets() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/a.yaml"), "category: a\nrules:\n  - id: r\n    query: 'x OR y AND z'\n    weight: 1\n");
+        assertThat(loadFailure("id: t\ncategories:\n  - id: a\n").getMessage()).contains("rules/a.yaml").contains("'r'")
+                .contains("without brackets");
+    }
+
+    @Test
     void readsTheLabelSchemeAndTrainingSettings() throws IOException {
         Files.writeString(dir.resolve("taxonomy.yaml"), "id: t\nfallback: none\nlabels: multi-label\n"
                 + "training:\n  iterations: 50\n  l2: 1.5\n  repeat: {a: 3}\n"
