@@ -38,22 +38,22 @@ class UsecaseDevEvaluationIT {
     private static final Path RELABELS = ROOT.resolve("corpora/dev-relabels");
 
     // Floors: measured figures (see README "Accuracy") minus a margin for noise.
-    private static final double MACRO_F1_FLOOR = 0.47;
-    private static final double ACCURACY_FLOOR = 0.69;
-    private static final double ENGLISH_ACCURACY_FLOOR = 0.70;
-    private static final double CHINESE_ACCURACY_FLOOR = 0.67;
-    // roleplay: awesome-chatgpt-prompts labels every "act as" prompt roleplay, while the taxonomy
+    private static final double MACRO_F1_FLOOR = 0.49;
+    private static final double ACCURACY_FLOOR = 0.72;
+    private static final double ENGLISH_ACCURACY_FLOOR = 0.72;
+    private static final double CHINESE_ACCURACY_FLOOR = 0.70;
+    // roleplay: awesome-chatgpt-prompts and gpteacher-roleplay label every "act as" prompt roleplay, while the taxonomy
     // labels expert personas by their task, so this floor falls as persona handling improves.
-    private static final Map<String, Double> F1_FLOORS = Map.of("programming", 0.86, "legal", 0.82, "health", 0.82,
-            "roleplay", 0.56, "science_math", 0.57, "adult", 0.70);
+    private static final Map<String, Double> F1_FLOORS = Map.of("programming", 0.90, "legal", 0.84, "health", 0.84,
+            "roleplay", 0.56, "science_math", 0.70, "adult", 0.80);
 
     // Floors on the definition-based relabels of four general-purpose corpora (corpora/dev-relabels).
-    private static final double RELABELLED_MACRO_F1_FLOOR = 0.61;
-    private static final double RELABELLED_ACCURACY_FLOOR = 0.65;
-    private static final double RELABELLED_CHINESE_ACCURACY_FLOOR = 0.57;
-    private static final Map<String, Double> RELABELLED_F1_FLOORS = Map.of("general_qa", 0.54, "creative_writing", 0.56,
-            "productivity", 0.56, "roleplay", 0.58, "marketing", 0.55, "business", 0.60, "translation", 0.62, "programming", 0.82,
-            "health", 0.68, "technology", 0.42);
+    private static final double RELABELLED_MACRO_F1_FLOOR = 0.66;
+    private static final double RELABELLED_ACCURACY_FLOOR = 0.70;
+    private static final double RELABELLED_CHINESE_ACCURACY_FLOOR = 0.63;
+    private static final Map<String, Double> RELABELLED_F1_FLOORS = Map.of("general_qa", 0.60, "creative_writing", 0.64,
+            "productivity", 0.60, "roleplay", 0.67, "marketing", 0.64, "business", 0.62, "translation", 0.68, "programming", 0.85,
+            "health", 0.74, "technology", 0.50);
 
     @Test
     void defaultModelMeetsItsFloorsOnTheRelabelledGeneralPurposeCorpora() {
