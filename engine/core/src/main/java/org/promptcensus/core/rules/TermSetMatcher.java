@@ -89,7 +89,7 @@ final class TermSetMatcher {
     private int[][] rulesOfLeaf = new int[0][];
     private final List<List<Integer>> rulesOfLeafBuilder = new ArrayList<>();
     /** Per field, per anchor term, the phrases anchored on it (built by {@link #seal}). */
-    private final Map<String, Map<String, List<Phrase>>> byField = new HashMap<>();
+    private final Map<String, TermTable<List<Phrase>>> byField = new HashMap<>();
     /** Per field, its pattern leaves. */
     private final Map<String, List<Pattern>> patternsByField = new HashMap<>();
     private final Set<String> fields = new HashSet<>();
@@ -269,10 +269,10 @@ final class TermSetMatcher {
                 }
             }
             Phrase anchored = p.anchoredAt(best);
-            Map<String, List<Phrase>> byTerm = byField.computeIfAbsent(p.field(), k -> new HashMap<>());
+            TermTable<List<Phrase>> byTerm = byField.computeIfAbsent(p.field(), k -> new TermTable<>());
             long[] filter = filters.computeIfAbsent(p.field(), k -> new long[FILTER_BITS / 64]);
             for (String term : p.positions()[best]) {
-                byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(anchored);
+                byTerm.computeIfAbsent(term, ArrayList::new).add(anchored);
                 int slot = slot(term);
                 filter[slot >>> 6] |= 1L << slot;
             }
@@ -291,8 +291,7 @@ final class TermSetMatcher {
     }
 
     private static int slot(String term) {
-        int h = term.hashCode();
-        return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
+        return TermTable.hash(term) & (FILTER_BITS - 1);
     }
 
     /**
@@ -319,12 +318,12 @@ final class TermSetMatcher {
         }
         boolean[] leaves = new boolean[rulesOfLeaf.length];
         List<Phrase> candidates = null;
-        for (Map.Entry<String, Map<String, List<Phrase>>> f : byField.entrySet()) {
+        for (Map.Entry<String, TermTable<List<Phrase>>> f : byField.entrySet()) {
             List<List<String>> positions = fields.get(f.getKey());
             if (positions == null) {
                 continue;
             }
-            Map<String, List<Phrase>> byAnchor = f.getValue();
+            TermTable<List<Phrase>> byAnchor = f.getValue();
             long[] filter = filters.get(f.getKey());
             for (int p = 0; p < positions.size(); p++) {
                 List<String> here = positions.get(p);
@@ -410,12 +409,12 @@ final class TermSetMatcher {
      * {@code slop} of each other (the smallest window over the shifted occurrence lists).
      */
     private static void matchSloppy(List<Phrase> candidates, Map<String, List<List<String>>> fields, boolean[] leaves) {
-        Map<String, Map<String, int[]>> occurrences = new HashMap<>(4);
+        Map<String, TermTable<int[]>> occurrences = new HashMap<>(4);
         for (Phrase ph : candidates) {
             if (leaves[ph.leaf()]) {
                 continue;
             }
-            Map<String, int[]> byTerm = occurrences.get(ph.field());
+            TermTable<int[]> byTerm = occurrences.get(ph.field());
             if (byTerm == null) {
                 byTerm = occurrences(fields.get(ph.field()));
                 occurrences.put(ph.field(), byTerm);
@@ -434,8 +433,8 @@ final class TermSetMatcher {
     }
 
     /** Per term, its positions: element 0 holds the count, the positions follow in order. */
-    private static Map<String, int[]> occurrences(List<List<String>> positions) {
-        Map<String, int[]> out = new HashMap<>(positions.size() * 2);
+    private static TermTable<int[]> occurrences(List<List<String>> positions) {
+        TermTable<int[]> out = new TermTable<>(positions.size() * 2);
         for (int p = 0; p < positions.size(); p++) {
             List<String> here = positions.get(p);
             for (int t = 0; t < here.size(); t++) {
@@ -457,7 +456,7 @@ final class TermSetMatcher {
     private static final int[] NONE = new int[0];
 
     /** The sorted positions where any of the terms occurs, minus the offset. */
-    private static int[] shifted(Map<String, int[]> byTerm, String[] terms, int offset) {
+    private static int[] shifted(TermTable<int[]> byTerm, String[] terms, int offset) {
         if (terms.length == 1) {
             int[] list = byTerm.get(terms[0]);
             if (list == null) {
