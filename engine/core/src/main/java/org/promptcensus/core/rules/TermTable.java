@@ -1,6 +1,5 @@
 package org.promptcensus.core.rules;
 
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -63,18 +62,13 @@ final class TermTable<V> {
      * @param create makes its value when it has none
      * @return its value
      */
-    @SuppressWarnings("unchecked")
     V computeIfAbsent(String term, Supplier<V> create) {
         V known = get(term);
         if (known != null) {
             return known;
         }
-        if ((size + 1) * 2 > keys.length) {
-            grow();
-        }
         V value = create.get();
-        insert(term, value);
-        size++;
+        add(term, value);
         return value;
     }
 
@@ -90,16 +84,21 @@ final class TermTable<V> {
                 return;
             }
         }
-        if ((size + 1) * 2 > keys.length) {
-            grow();
-        }
-        insert(term, value);
-        size++;
+        add(term, value);
     }
 
     /** @return the number of terms */
     int size() {
         return size;
+    }
+
+    /** Adds a term known to be absent. */
+    private void add(String term, Object value) {
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        insert(term, value);
+        size++;
     }
 
     private void insert(String term, Object value) {
@@ -122,6 +121,5 @@ final class TermTable<V> {
                 insert(oldKeys[i], oldValues[i]);
             }
         }
-        Arrays.fill(oldKeys, null);
     }
 }

@@ -146,8 +146,8 @@ public final class Shapes {
         if (!m.find()) {
             return false;
         }
-        String first = m.group(1).split("\\s+")[0].replaceAll("[,.’']+$", "");
-        return !NOT_CHARACTERS.contains(first) && !NOT_CHARACTERS.contains(m.group(1).split("\\s+")[0]);
+        String first = m.group(1).split("\\s+")[0];
+        return !NOT_CHARACTERS.contains(first) && !NOT_CHARACTERS.contains(first.replaceAll("[,.’']+$", ""));
     }
 
     /**
@@ -159,7 +159,7 @@ public final class Shapes {
      */
     static boolean hasTextInput(String turn) {
         int newline = turn.indexOf('\n');
-        return newline > 0 && newline <= 400 && turn.length() - newline > 15 && turn.substring(newline).strip().length() >= 15;
+        return newline > 0 && newline <= 400 && turn.substring(newline).strip().length() >= 15;
     }
 
     /**
