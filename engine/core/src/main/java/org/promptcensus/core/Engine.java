@@ -49,7 +49,7 @@ public final class Engine implements AutoCloseable {
         this.analyzer = new RequestAnalyzer(b.selector, b.languages != null ? b.languages : new LanguageIdentifier());
         List<Stage> list = new ArrayList<>();
         for (TaxonomyBundle tb : b.bundles) {
-            list.add(new Stage(tb.taxonomy(), new RuleIndex(tb.taxonomy(), analyzer.analyzers()), tb.model().orElse(null),
+            list.add(new Stage(tb.taxonomy(), new RuleIndex(tb.taxonomy(), analyzer.analyzers(), tb.compiledRules().orElse(null)), tb.model().orElse(null),
                     new Fuser(tb.taxonomy())));
         }
         this.stages = List.copyOf(list);

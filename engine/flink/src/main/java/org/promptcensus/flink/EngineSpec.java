@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
@@ -77,7 +76,7 @@ public record EngineSpec(List<String> taxonomies, List<String> taxonomyDirs, Map
             for (String id : taxonomies) {
                 TaxonomyBundle bundle = resolver.resolve(id.trim());
                 String model = models.get(id.trim());
-                b.taxonomy(model == null ? bundle : new TaxonomyBundle(bundle.taxonomy(), Optional.of(readModel(bundle, model))));
+                b.taxonomy(model == null ? bundle : bundle.withModel(readModel(bundle, model)));
             }
             for (Tagger t : plugins.taggers()) {
                 b.tagger(t);

@@ -28,6 +28,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.promptcensus.api.CensusException;
 import org.promptcensus.api.ErrorCode;
+import org.promptcensus.core.analysis.AnalysisFingerprint;
 import org.promptcensus.core.analysis.AnalyzedText;
 import org.promptcensus.core.analysis.LanguageAnalyzers;
 import org.promptcensus.core.analysis.Token;
@@ -56,7 +57,7 @@ public final class RuleIndex implements AutoCloseable {
     private static final int SECTION_GAP = 100;
 
     /** The analysis groups: one monitor each. */
-    private static final List<String> GROUPS = List.of("en", "zh", LanguageAnalyzers.DEFAULT_GROUP);
+    static final List<String> GROUPS = List.of("en", "zh", LanguageAnalyzers.DEFAULT_GROUP);
 
     /** Per group, the monitor of the rules the term-set matcher does not take (absent when there are none). */
     private final Map<String, Monitor> monitors = new HashMap<>();
@@ -66,6 +67,8 @@ public final class RuleIndex implements AutoCloseable {
     private final Map<String, TermSetMatcher> termSets = new HashMap<>();
     private final Map<String, RuleHit> byQueryId = new HashMap<>();
     private final int ruleCount;
+    /** How many per-group rule variants came from compiled rules instead of the parser. */
+    private final int precompiled;
 
     /**
      * Compiles every rule of a taxonomy.
@@ -75,7 +78,20 @@ public final class RuleIndex implements AutoCloseable {
      * @throws CensusException BAD_RULE naming the rule whose query does not compile
      */
     public RuleIndex(Taxonomy taxonomy, LanguageAnalyzers analyzers) {
-        this(taxonomy, analyzers, true);
+        this(taxonomy, analyzers, null, true);
+    }
+
+    /**
+     * Compiles every rule of a taxonomy, taking the queries of its compiled rules where they are
+     * still valid (same analyzers, same rule source) instead of parsing them.
+     *
+     * @param taxonomy the taxonomy
+     * @param analyzers the language analyzers
+     * @param compiled the taxonomy's compiled rules, or null to parse every rule
+     * @throws CensusException BAD_RULE naming the rule whose query does not compile
+     */
+    public RuleIndex(Taxonomy taxonomy, LanguageAnalyzers analyzers, CompiledRules compiled) {
+        this(taxonomy, analyzers, compiled, true);
     }
 
     /**
@@ -84,7 +100,8 @@ public final class RuleIndex implements AutoCloseable {
      * @param termSets false to match every rule with lucene-monitor, lexicons included (the
      *        reference the term-set matcher is tested against)
      */
-    RuleIndex(Taxonomy taxonomy, LanguageAnalyzers analyzers, boolean termSets) {
+    RuleIndex(Taxonomy taxonomy, LanguageAnalyzers analyzers, CompiledRules compiled, boolean termSets) {
+        CompiledRules cache = compiled != null && compiled.fingerprint().equals(AnalysisFingerprint.of(analyzers)) ? compiled : null;
         int count = 0;
         for (CategoryRules cr : taxonomy.rules()) {
             for (RuleDefinition r : cr.rules()) {
@@ -105,10 +122,11 @@ public final class RuleIndex implements AutoCloseable {
         });
         List<CompletableFuture<Compiled>> tasks = new ArrayList<>();
         for (String group : GROUPS) {
-            tasks.add(CompletableFuture.supplyAsync(() -> compile(taxonomy, analyzers, group, termSets), pool));
+            tasks.add(CompletableFuture.supplyAsync(() -> compile(taxonomy, analyzers, group, cache, termSets), pool));
         }
         pool.shutdown();
         RuntimeException failure = null;
+        int fromCache = 0;
         for (CompletableFuture<Compiled> task : tasks) {
             try {
                 Compiled c = task.join();
@@ -120,12 +138,14 @@ public final class RuleIndex implements AutoCloseable {
                     this.termSets.put(c.group(), c.terms());
                 }
                 byQueryId.putAll(c.byQueryId());
+                fromCache += c.precompiled();
             } catch (CompletionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException re ? re : e;
                 }
             }
         }
+        this.precompiled = fromCache;
         if (failure != null) {
             close();
             throw failure;
@@ -133,7 +153,42 @@ public final class RuleIndex implements AutoCloseable {
     }
 
     /** One analysis group's compiled rules. */
-    private record Compiled(String group, Monitor monitor, Set<String> fields, TermSetMatcher terms, Map<String, RuleHit> byQueryId) {
+    private record Compiled(String group, Monitor monitor, Set<String> fields, TermSetMatcher terms, Map<String, RuleHit> byQueryId,
+                            int precompiled) {
+    }
+
+    /**
+     * Whether a group's compiled rules may stand in for the parser: a spot check re-parses one
+     * short rule in {@value #SPOT_CHECK_STRIDE} and finds the same query. (The analyzers'
+     * fingerprint was checked before.)
+     */
+    private static boolean spotCheck(CompiledRules compiled, Taxonomy taxonomy, Analyzer analyzer, String group) {
+        int seen = 0;
+        for (CategoryRules cr : taxonomy.rules()) {
+            for (RuleDefinition r : cr.rules()) {
+                if (r.query().length() > SPOT_CHECK_MAX_LENGTH || !appliesTo(r, group)) {
+                    continue;
+                }
+                Query stored = compiled.get(group, cr.category(), r);
+                if (stored != null && seen++ % SPOT_CHECK_STRIDE == 0 && !stored.equals(parse(taxonomy, cr.category(), r, analyzer))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static final int SPOT_CHECK_STRIDE = 20;
+    /** Only short rules are spot-checked: parsing a long lexicon is what compiled rules save. */
+    private static final int SPOT_CHECK_MAX_LENGTH = 300;
+
+    /**
+     * @param rule a rule
+     * @param group an analysis group
+     * @return whether the rule is compiled for that group: it has no {@code lang}, or one of its languages is in the group
+     */
+    static boolean appliesTo(RuleDefinition rule, String group) {
+        return rule.lang().isEmpty() || rule.lang().stream().anyMatch(l -> LanguageAnalyzers.group(l).equals(group));
     }
 
     /**
@@ -141,18 +196,25 @@ public final class RuleIndex implements AutoCloseable {
      * to (a rule for es and fr is parsed once, with the folding analyzer; the language filter
      * applies at match time).
      */
-    private static Compiled compile(Taxonomy taxonomy, LanguageAnalyzers analyzers, String group, boolean useTermSets) {
+    private static Compiled compile(Taxonomy taxonomy, LanguageAnalyzers analyzers, String group, CompiledRules compiled, boolean useTermSets) {
+        CompiledRules cache = compiled != null && spotCheck(compiled, taxonomy, analyzers.forLanguage(group), group) ? compiled : null;
         List<MonitorQuery> queries = new ArrayList<>();
         Map<String, RuleHit> byQueryId = new HashMap<>();
         TermSetMatcher terms = null;
         Set<String> fields = new HashSet<>(Set.of("text"));
         Analyzer analyzer = analyzers.forLanguage(group);
+        int precompiled = 0;
         for (CategoryRules cr : taxonomy.rules()) {
             for (RuleDefinition r : cr.rules()) {
-                if (!r.lang().isEmpty() && r.lang().stream().noneMatch(l -> LanguageAnalyzers.group(l).equals(group))) {
+                if (!appliesTo(r, group)) {
                     continue;
                 }
-                Query q = parse(taxonomy, cr.category(), r, analyzer);
+                Query q = cache == null ? null : cache.get(group, cr.category(), r);
+                if (q == null) {
+                    q = parse(taxonomy, cr.category(), r, analyzer);
+                } else {
+                    precompiled++;
+                }
                 RuleHit hit = new RuleHit(cr.category(), r.id(), r.weight());
                 if (useTermSets && TermSetMatcher.accepts(q)) {
                     if (terms == null) {
@@ -178,18 +240,22 @@ public final class RuleIndex implements AutoCloseable {
         }
         if (queries.isEmpty()) {
             // the term-set matcher holds every rule of the group: no monitor to build or to run
-            return new Compiled(group, null, Set.copyOf(fields), terms, byQueryId);
+            return new Compiled(group, null, Set.copyOf(fields), terms, byQueryId, precompiled);
         }
         try {
             Monitor monitor = new Monitor(analyzer);
             monitor.register(queries);
-            return new Compiled(group, monitor, Set.copyOf(fields), terms, byQueryId);
+            return new Compiled(group, monitor, Set.copyOf(fields), terms, byQueryId, precompiled);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Query parse(Taxonomy taxonomy, String category, RuleDefinition rule, Analyzer analyzer) {
+    /**
+     * @return the rule's query as the classic parser makes it with that analyzer
+     * @throws CensusException BAD_RULE when it does not compile or names an unknown field
+     */
+    static Query parse(Taxonomy taxonomy, String category, RuleDefinition rule, Analyzer analyzer) {
         Analyzer perField = new PerFieldAnalyzerWrapper(analyzer, Map.of("shape", new WhitespaceAnalyzer()));
         QueryParser parser = new QueryParser("text", perField);
         parser.setSplitOnWhitespace(true);
@@ -231,6 +297,11 @@ public final class RuleIndex implements AutoCloseable {
     /** @return the compiled per-group rule variants that the term-set matcher matches */
     int termSetVariants() {
         return termSets.values().stream().mapToInt(TermSetMatcher::size).sum();
+    }
+
+    /** @return the per-group rule variants whose queries came from compiled rules rather than the parser */
+    int precompiledVariants() {
+        return precompiled;
     }
 
     /** @return the number of rules (not of compiled per-language variants) */

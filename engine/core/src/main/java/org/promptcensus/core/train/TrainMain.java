@@ -12,6 +12,7 @@ import org.promptcensus.core.analysis.RequestAnalyzer;
 import org.promptcensus.core.eval.GoldReader;
 import org.promptcensus.core.eval.GoldRecord;
 import org.promptcensus.core.model.CategoryModel;
+import org.promptcensus.core.rules.CompiledRules;
 import org.promptcensus.core.taxonomy.Taxonomy;
 import org.promptcensus.core.taxonomy.TaxonomyLoader;
 import org.promptcensus.core.taxonomy.TaxonomySource;
@@ -21,7 +22,9 @@ import org.promptcensus.core.text.TextSelector;
  * Build-time trainer of a shipped taxonomy model, run by Maven while building the taxonomy jar:
  * {@code TrainMain <taxonomy-dir> <corpus-dir-or-file>... <out model.bin>}, with the taxonomy's
  * {@code training:} settings (and any corpus it borrows). Users train with
- * {@code census train}, which runs the same {@link ModelTrainer}.
+ * {@code census train}, which runs the same {@link ModelTrainer}. Next to the model it writes the
+ * taxonomy's {@link CompiledRules} ({@value CompiledRules#FILE}), which spares engines parsing the
+ * rules at start-up.
  */
 public final class TrainMain {
     private TrainMain() {
@@ -58,6 +61,14 @@ public final class TrainMain {
                     model.write(os);
                 }
                 System.err.printf("wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                CompiledRules rules = CompiledRules.compile(taxonomy, analyzer.analyzers());
+                Path rulesOut = out.resolveSibling(CompiledRules.FILE);
+                try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(rulesOut))) {
+                    rules.write(os);
+                }
+                System.err.printf("wrote %s (%,d queries, %,d bytes) in %.1f s%n", rulesOut, rules.size(), Files.size(rulesOut),
+                        (System.nanoTime() - t0) / 1e9);
             }
         } catch (CensusException e) {
             System.err.println("census: " + e.getMessage());

@@ -118,8 +118,8 @@ class RuleIndexTest {
     void theHeadFieldIsTheOpeningOfTheLastTurn() {
         Taxonomy t = codeRules(new RuleDefinition("head-summary", "head:(summarize OR \"sum up\")", 1, List.of()),
                 new RuleDefinition("zh-head", "head:\"总结\"", 1, List.of()));
-        try (RuleIndex fast = new RuleIndex(t, ANALYZER.analyzers(), true);
-                RuleIndex reference = new RuleIndex(t, ANALYZER.analyzers(), false)) {
+        try (RuleIndex fast = new RuleIndex(t, ANALYZER.analyzers(), null, true);
+                RuleIndex reference = new RuleIndex(t, ANALYZER.analyzers(), null, false)) {
             String passage = " The committee met on Tuesday to discuss the budget, the new hires and the office move planned for spring.";
             Object[][] cases = {
                 {"Summarize the following article in three lines:" + passage, List.of("code:head-summary")},
@@ -147,8 +147,8 @@ class RuleIndexTest {
                 new RuleDefinition("pattern", "/whal[a-z]+/ AND (big OR large)", 1, List.of()),
                 new RuleDefinition("must-should", "+whale (krill plankton)", 1, List.of()),
                 new RuleDefinition("prefix", "kril* OR plank*", 1, List.of()));
-        try (RuleIndex fast = new RuleIndex(t, ANALYZER.analyzers(), true);
-                RuleIndex reference = new RuleIndex(t, ANALYZER.analyzers(), false)) {
+        try (RuleIndex fast = new RuleIndex(t, ANALYZER.analyzers(), null, true);
+                RuleIndex reference = new RuleIndex(t, ANALYZER.analyzers(), null, false)) {
             assertThat(fast.monitoredVariants()).isZero();
             Object[][] cases = {
                 {"the blue whale swims in the ocean", List.of("code:and-not", "code:must-should", "code:near")},

@@ -37,8 +37,8 @@ class TermSetEquivalenceTest {
         List<Request> requests = seedRequests(REPO.resolve(corpusDir));
         assertThat(requests).hasSizeGreaterThan(1000);
         try (RequestAnalyzer analyzer = new RequestAnalyzer(TextSelector.DEFAULT, new LanguageIdentifier());
-                RuleIndex fast = new RuleIndex(bundle.taxonomy(), analyzer.analyzers(), true);
-                RuleIndex reference = new RuleIndex(bundle.taxonomy(), analyzer.analyzers(), false)) {
+                RuleIndex fast = new RuleIndex(bundle.taxonomy(), analyzer.analyzers(), null, true);
+                RuleIndex reference = new RuleIndex(bundle.taxonomy(), analyzer.analyzers(), null, false)) {
             // nearly every rule is matched without lucene-monitor
             assertThat(fast.monitoredVariants()).as("rules left to lucene-monitor").isLessThan(fast.termSetVariants() / 20);
             List<AnalyzedText> texts = requests.stream().map(analyzer::analyze).toList();
