@@ -53,7 +53,7 @@ public final class CpuProfile {
                     + "engine (rule compilation) %.2f; wall %.2f s%n", (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9,
                     (w3 - w0) / 1e9);
             LanguageAnalyzers analyzers = engine.analyzer().analyzers();
-            RuleIndex rules = new RuleIndex(bundle.taxonomy(), analyzers);
+            RuleIndex rules = new RuleIndex(bundle.taxonomy(), analyzers, bundle.compiledRules().orElse(null));
             CategoryModel model = bundle.model().orElseThrow();
             Fuser fuser = new Fuser(bundle.taxonomy());
             System.out.printf("%-7s %9s %12s %11s %10s | CPU µs per request by stage: %s%n", "size", "CPU µs/req",

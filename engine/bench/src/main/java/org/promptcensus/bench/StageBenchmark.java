@@ -76,7 +76,7 @@ public class StageBenchmark {
         languages = new LanguageIdentifier();
         engine = Engine.builder().taxonomy(bundle).languages(languages).build();
         analyzers = engine.analyzer().analyzers();
-        ruleIndex = new RuleIndex(bundle.taxonomy(), analyzers);
+        ruleIndex = new RuleIndex(bundle.taxonomy(), analyzers, bundle.compiledRules().orElse(null));
         categoryModel = bundle.model().orElseThrow();
         fuser = new Fuser(bundle.taxonomy());
 

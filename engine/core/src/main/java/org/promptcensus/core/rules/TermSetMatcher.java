@@ -81,8 +81,8 @@ final class TermSetMatcher {
 
     private final List<RuleHit> rules = new ArrayList<>();
     private final List<RuleProgram> programs = new ArrayList<>();
-    /** Leaf ids by a key of what they match: a phrase used by several rules is checked once. */
-    private final Map<String, Integer> leafIds = new HashMap<>();
+    /** Leaf ids by their query (Lucene queries are equal when they match alike): a phrase used by several rules is checked once. */
+    private final Map<Query, Integer> leafIds = new HashMap<>();
     private final List<Phrase> phrases = new ArrayList<>();
     private final List<Pattern> patterns = new ArrayList<>();
     /** Per leaf, the rules that use it (built by {@link #seal}). */
@@ -173,14 +173,13 @@ final class TermSetMatcher {
     }
 
     private int leaf(int rule, Query q) {
-        String key = q.getClass().getSimpleName() + ":" + q;
-        Integer known = leafIds.get(key);
+        Integer known = leafIds.get(q);
         int id;
         if (known != null) {
             id = known;
         } else {
             id = leafIds.size();
-            leafIds.put(key, id);
+            leafIds.put(q, id);
             rulesOfLeafBuilder.add(new ArrayList<>());
             define(id, q);
         }
