@@ -14,16 +14,20 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
 
 /**
  * Writes parsed rule queries in a compact binary form and reads them back as equal Lucene
  * queries, without analysing anything. It takes the query types the classic parser builds from
- * terms, phrases and AND / OR / NOT: boolean, boost, term, synonym (with unit term boosts, as the
- * parser makes them), phrase and multi-phrase queries. Anything else is not {@link #encodable} and
- * is parsed from its source at start-up.
+ * terms, phrases, patterns and AND / OR / NOT: boolean, boost, term, synonym (with unit term
+ * boosts, as the parser makes them), phrase, multi-phrase, prefix, wildcard and regexp queries (the
+ * last three with the parser's default settings, rebuilt from their pattern). Anything else
+ * (spans, fuzzy, range) is not {@link #encodable} and is parsed from its source at start-up.
  *
  * <p>Strings (fields and terms) are written once, in a table, and referred to by number.
  * A writer is used by one thread; {@link #read} is stateless and thread-safe.
@@ -35,6 +39,9 @@ final class QueryCodec {
     private static final byte SYNONYM = 'S';
     private static final byte PHRASE = 'P';
     private static final byte MULTI_PHRASE = 'M';
+    private static final byte PREFIX = 'X';
+    private static final byte WILDCARD = 'W';
+    private static final byte REGEXP = 'R';
     private static final BooleanClause.Occur[] OCCURS = BooleanClause.Occur.values();
 
     private QueryCodec() {
@@ -51,7 +58,8 @@ final class QueryCodec {
         if (q instanceof BooleanQuery bq) {
             return bq.clauses().stream().allMatch(c -> encodable(c.getQuery()));
         }
-        return q instanceof TermQuery || q instanceof SynonymQuery || q instanceof PhraseQuery || q instanceof MultiPhraseQuery;
+        return q instanceof TermQuery || q instanceof SynonymQuery || q instanceof PhraseQuery || q instanceof MultiPhraseQuery
+                || q instanceof PrefixQuery || q instanceof WildcardQuery || q instanceof RegexpQuery;
     }
 
     /** Collects queries into a body and a string table. */
@@ -130,9 +138,21 @@ final class QueryCodec {
                         string(t.text());
                     }
                 }
+            } else if (q instanceof PrefixQuery p) {
+                pattern(PREFIX, p.getPrefix());
+            } else if (q instanceof WildcardQuery w) {
+                pattern(WILDCARD, w.getTerm());
+            } else if (q instanceof RegexpQuery r) {
+                pattern(REGEXP, r.getRegexp());
             } else {
                 throw new IllegalArgumentException("not encodable: " + q.getClass().getSimpleName());
             }
+        }
+
+        private void pattern(byte kind, Term t) throws IOException {
+            body.writeByte(kind);
+            string(t.field());
+            string(t.text());
         }
 
         /** Writes the string table, then the body. */
@@ -241,6 +261,18 @@ final class QueryCodec {
                     builder.add(terms, position);
                 }
                 return builder.build();
+            }
+            case PREFIX -> {
+                String field = b.string();
+                return new PrefixQuery(new Term(field, b.string()));
+            }
+            case WILDCARD -> {
+                String field = b.string();
+                return new WildcardQuery(new Term(field, b.string()));
+            }
+            case REGEXP -> {
+                String field = b.string();
+                return new RegexpQuery(new Term(field, b.string()));
             }
             default -> throw new IOException("unknown query kind " + kind);
         }

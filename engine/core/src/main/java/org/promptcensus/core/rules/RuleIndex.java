@@ -178,7 +178,7 @@ public final class RuleIndex implements AutoCloseable {
         return true;
     }
 
-    private static final int SPOT_CHECK_STRIDE = 20;
+    private static final int SPOT_CHECK_STRIDE = 40;
     /** Only short rules are spot-checked: parsing a long lexicon is what compiled rules save. */
     private static final int SPOT_CHECK_MAX_LENGTH = 300;
 
