@@ -44,11 +44,14 @@ final class TermSetMatcher {
      * A phrase, looked up by the terms of position {@code anchor}. {@code positions[i]} holds the
      * terms any of which may stand at offset {@code offsets[i]}. An exact contiguous phrase is
      * checked where its anchor occurs; any other ({@code sloppy}) is a candidate there and is
-     * checked on term positions afterwards.
+     * checked on term positions afterwards, except a {@code pair}: a sloppy phrase of two
+     * positions with no term in both matches around an occurrence of its anchor exactly when the
+     * other position's terms occur within the slop of it, which {@link #pairNear} checks in place.
      */
-    private record Phrase(int leaf, String field, String[][] positions, int[] offsets, int slop, boolean sloppy, int anchor) {
+    private record Phrase(int leaf, String field, String[][] positions, int[] offsets, int slop, boolean sloppy, int anchor,
+                          boolean pair) {
         Phrase anchoredAt(int position) {
-            return new Phrase(leaf, field, positions, offsets, slop, sloppy, position);
+            return new Phrase(leaf, field, positions, offsets, slop, sloppy, position, pair);
         }
     }
 
@@ -235,7 +238,8 @@ final class TermSetMatcher {
             contiguous &= offsets[i] == offsets[i - 1] + 1;
         }
         fields.add(field);
-        phrases.add(new Phrase(id, field, positions, offsets, slop, slop > 0 || !contiguous, 0));
+        boolean sloppy = slop > 0 || !contiguous;
+        phrases.add(new Phrase(id, field, positions, offsets, slop, sloppy, 0, sloppy && positions.length == 2 && !repeats(positions)));
     }
 
     /**
@@ -342,7 +346,11 @@ final class TermSetMatcher {
                         if (leaves.has(ph.leaf())) {
                             continue;
                         }
-                        if (ph.sloppy()) {
+                        if (ph.pair()) {
+                            if (pairNear(ph, positions, p)) {
+                                leaves.set(ph.leaf());
+                            }
+                        } else if (ph.sloppy()) {
                             if (candidates == null) {
                                 candidates = new ArrayList<>();
                             }
@@ -374,6 +382,28 @@ final class TermSetMatcher {
                 }
             }
         }
+    }
+
+    /**
+     * Lucene's sloppy match of two distinct terms: shifted back by their offsets in the phrase,
+     * their positions lie within {@code slop} of each other. Checked around one occurrence of the
+     * anchor (every occurrence is visited), without the position lists of {@link #matchSloppy}.
+     */
+    private static boolean pairNear(Phrase ph, List<List<String>> positions, int anchorPosition) {
+        int other = 1 - ph.anchor();
+        int centre = anchorPosition - ph.offsets()[ph.anchor()] + ph.offsets()[other];
+        int from = Math.max(0, centre - ph.slop());
+        int to = Math.min(positions.size() - 1, centre + ph.slop());
+        String[] want = ph.positions()[other];
+        for (int q = from; q <= to; q++) {
+            List<String> here = positions.get(q);
+            for (String w : want) {
+                if (here.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean occursAt(Phrase ph, List<List<String>> positions, int start) {

@@ -155,11 +155,28 @@ class RuleIndexTest {
                 {"the whale in the ocean zoo is blue", List.of("code:must-should")},
                 {"large whales eat krill", List.of("code:must-should", "code:pattern", "code:prefix")},
                 {"blue is the colour of this enormous whale", List.of("code:must-should")},
+                // "whale blue"~2, the two-term case checked around its anchor: reversed and adjacent
+                // is within the slop (2), one word between them in reverse order is not
+                {"a blue whale", List.of("code:must-should", "code:near")},
+                {"blue and whale", List.of("code:must-should")},
+                {"whale, very very blue", List.of("code:must-should", "code:near")},
+                {"whale, very very very blue", List.of("code:must-should")},
             };
             for (Object[] c : cases) {
                 var analysed = ANALYZER.analyze(Request.ofText("1", (String) c[0]));
                 assertThat(fast.match(analysed).stream().map(RuleHit::qualifiedId).toList()).as((String) c[0]).isEqualTo(c[1]);
                 assertThat(fast.match(analysed)).as((String) c[0]).isEqualTo(reference.match(analysed));
+            }
+            // a phrase that repeats a term is not a simple pair: "blue whale blue"~1 needs two blues
+            Taxonomy repeated = codeRules(new RuleDefinition("twice", "\"blue whale blue\"~1", 1, List.of()),
+                    new RuleDefinition("pair-gap", "\"whale ocean\"~0 OR \"deep ocean\"~3", 1, List.of()));
+            try (RuleIndex fastRepeated = new RuleIndex(repeated, ANALYZER.analyzers(), null, true);
+                    RuleIndex referenceRepeated = new RuleIndex(repeated, ANALYZER.analyzers(), null, false)) {
+                for (String text : List.of("blue whale blue", "blue whale", "whale blue blue", "the ocean is deep", "deep in the blue ocean",
+                        "deep in the cold blue ocean")) {
+                    var analysed = ANALYZER.analyze(Request.ofText("3", text));
+                    assertThat(fastRepeated.match(analysed)).as(text).isEqualTo(referenceRepeated.match(analysed));
+                }
             }
             // a sloppy phrase does not reach from the system prompt into the user's turn
             Request split = Request.builder("2").message(Role.SYSTEM, "You talk about the whale.").message(Role.USER, "blue").build();
