@@ -92,7 +92,22 @@ final class TermSetMatcher {
     private int[][] rulesOfLeaf = new int[0][];
     private final List<List<Integer>> rulesOfLeafBuilder = new ArrayList<>();
     /** Per field, per anchor term, the phrases anchored on it (built by {@link #seal}). */
-    private final Map<String, TermTable<List<Phrase>>> byField = new HashMap<>();
+    private final Map<String, TermTable<Anchored>> byField = new HashMap<>();
+
+    /**
+     * The phrases anchored on one term. Exact contiguous phrases of two or more terms are filed
+     * under their anchor's neighbour too (the term after it, or before it when the anchor ends the
+     * phrase): a frequent anchor such as "write" anchors hundreds of phrases, and only those whose
+     * neighbour is the document's next (or previous) term need checking.
+     */
+    private static final class Anchored {
+        /** Single terms and sloppy phrases: checked wherever the anchor occurs. */
+        final List<Phrase> any = new ArrayList<>(1);
+        /** Exact phrases by the term right after the anchor. */
+        TermTable<List<Phrase>> byNext;
+        /** Exact phrases ending with the anchor, by the term right before it. */
+        TermTable<List<Phrase>> byPrevious;
+    }
     /** Per field, its pattern leaves. */
     private final Map<String, List<Pattern>> patternsByField = new HashMap<>();
     private final Set<String> fields = new HashSet<>();
@@ -273,10 +288,24 @@ final class TermSetMatcher {
                 }
             }
             Phrase anchored = p.anchoredAt(best);
-            TermTable<List<Phrase>> byTerm = byField.computeIfAbsent(p.field(), k -> new TermTable<>());
+            TermTable<Anchored> byTerm = byField.computeIfAbsent(p.field(), k -> new TermTable<>());
             long[] filter = filters.computeIfAbsent(p.field(), k -> new long[FILTER_BITS / 64]);
+            int neighbour = p.sloppy() || p.positions().length < 2 ? -1 : best + 1 < p.positions().length ? best + 1 : best - 1;
             for (String term : p.positions()[best]) {
-                byTerm.computeIfAbsent(term, ArrayList::new).add(anchored);
+                Anchored a = byTerm.computeIfAbsent(term, Anchored::new);
+                if (neighbour < 0) {
+                    a.any.add(anchored);
+                } else {
+                    TermTable<List<Phrase>> table;
+                    if (neighbour > best) {
+                        table = a.byNext == null ? (a.byNext = new TermTable<>()) : a.byNext;
+                    } else {
+                        table = a.byPrevious == null ? (a.byPrevious = new TermTable<>()) : a.byPrevious;
+                    }
+                    for (String n : p.positions()[neighbour]) {
+                        table.computeIfAbsent(n, ArrayList::new).add(anchored);
+                    }
+                }
                 int slot = slot(term);
                 filter[slot >>> 6] |= 1L << slot;
             }
@@ -322,12 +351,12 @@ final class TermSetMatcher {
         }
         MatchedLeaves leaves = new MatchedLeaves(rulesOfLeaf.length);
         List<Phrase> candidates = null;
-        for (Map.Entry<String, TermTable<List<Phrase>>> f : byField.entrySet()) {
+        for (Map.Entry<String, TermTable<Anchored>> f : byField.entrySet()) {
             List<List<String>> positions = fields.get(f.getKey());
             if (positions == null) {
                 continue;
             }
-            TermTable<List<Phrase>> byAnchor = f.getValue();
+            TermTable<Anchored> byAnchor = f.getValue();
             long[] filter = filters.get(f.getKey());
             for (int p = 0; p < positions.size(); p++) {
                 List<String> here = positions.get(p);
@@ -337,27 +366,16 @@ final class TermSetMatcher {
                     if ((filter[slot >>> 6] & (1L << slot)) == 0) {
                         continue;
                     }
-                    List<Phrase> anchored = byAnchor.get(term);
+                    Anchored anchored = byAnchor.get(term);
                     if (anchored == null) {
                         continue;
                     }
-                    for (int i = 0; i < anchored.size(); i++) {
-                        Phrase ph = anchored.get(i);
-                        if (leaves.has(ph.leaf())) {
-                            continue;
-                        }
-                        if (ph.pair()) {
-                            if (pairNear(ph, positions, p)) {
-                                leaves.set(ph.leaf());
-                            }
-                        } else if (ph.sloppy()) {
-                            if (candidates == null) {
-                                candidates = new ArrayList<>();
-                            }
-                            candidates.add(ph);
-                        } else if (occursAt(ph, positions, p - ph.anchor())) {
-                            leaves.set(ph.leaf());
-                        }
+                    candidates = check(anchored.any, positions, p, leaves, candidates);
+                    if (anchored.byNext != null && p + 1 < positions.size()) {
+                        candidates = checkByNeighbour(anchored.byNext, positions, p, p + 1, leaves, candidates);
+                    }
+                    if (anchored.byPrevious != null && p > 0) {
+                        candidates = checkByNeighbour(anchored.byPrevious, positions, p, p - 1, leaves, candidates);
                     }
                 }
             }
@@ -382,6 +400,46 @@ final class TermSetMatcher {
                 }
             }
         }
+    }
+
+    /** Checks the phrases filed under each term at the neighbour position. */
+    private static List<Phrase> checkByNeighbour(TermTable<List<Phrase>> byNeighbour, List<List<String>> positions, int p, int neighbour,
+                                                 MatchedLeaves leaves, List<Phrase> candidates) {
+        List<String> there = positions.get(neighbour);
+        for (int i = 0; i < there.size(); i++) {
+            List<Phrase> phrases = byNeighbour.get(there.get(i));
+            if (phrases != null) {
+                candidates = check(phrases, positions, p, leaves, candidates);
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * Checks phrases anchored at position {@code p}: exact ones and two-term sloppy ones in place,
+     * other sloppy ones are returned as candidates for {@link #matchSloppy}.
+     */
+    private static List<Phrase> check(List<Phrase> anchored, List<List<String>> positions, int p, MatchedLeaves leaves,
+                                      List<Phrase> candidates) {
+        for (int i = 0; i < anchored.size(); i++) {
+            Phrase ph = anchored.get(i);
+            if (leaves.has(ph.leaf())) {
+                continue;
+            }
+            if (ph.pair()) {
+                if (pairNear(ph, positions, p)) {
+                    leaves.set(ph.leaf());
+                }
+            } else if (ph.sloppy()) {
+                if (candidates == null) {
+                    candidates = new ArrayList<>();
+                }
+                candidates.add(ph);
+            } else if (occursAt(ph, positions, p - ph.anchor())) {
+                leaves.set(ph.leaf());
+            }
+        }
+        return candidates;
     }
 
     /**
