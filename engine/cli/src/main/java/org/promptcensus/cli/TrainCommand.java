@@ -13,6 +13,7 @@ import org.promptcensus.core.analysis.RequestAnalyzer;
 import org.promptcensus.core.eval.GoldReader;
 import org.promptcensus.core.eval.GoldRecord;
 import org.promptcensus.core.model.CategoryModel;
+import org.promptcensus.core.rules.CompiledRules;
 import org.promptcensus.core.taxonomy.Taxonomy;
 import org.promptcensus.core.taxonomy.TaxonomyLoader;
 import org.promptcensus.core.taxonomy.TaxonomySource;
@@ -27,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code census train}: train a taxonomy's document categorizer on a labelled corpus. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a taxonomy's statistical model (OpenNLP maxent) on labelled JSON Lines.", "",
-                "The model is written to DIR/model.bin (or -o), where `census tag --taxonomy-dir DIR` finds it. "
+                "The model is written to DIR/model.bin (or -o), where `census tag --taxonomy-dir DIR` finds it, and the "
+                        + "taxonomy's parsed rules next to it (rules.bin), which spares engines parsing them at start-up. "
                         + "Training is deterministic: the same corpus gives the same model.", ""},
         footer = {"", "Example:", "  census train --taxonomy-dir my-taxonomy --corpus labelled/ && census tag --taxonomy-dir my-taxonomy --taxonomy mine in.jsonl"})
 final class TrainCommand implements Callable<Integer> {
@@ -85,6 +87,14 @@ final class TrainCommand implements Callable<Integer> {
             }
             Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             root.streams.err().printf("census: wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - t0) / 1e9);
+            CompiledRules rules = CompiledRules.compile(taxonomy, analyzer.analyzers());
+            Path rulesOut = out.resolveSibling(CompiledRules.FILE);
+            Path rulesTmp = Files.createTempFile(parent, "rules", ".tmp");
+            try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(rulesTmp))) {
+                rules.write(os);
+            }
+            Files.move(rulesTmp, rulesOut, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            root.streams.err().printf("census: wrote %s (%,d rule queries)%n", rulesOut, rules.size());
         }
         return ExitCodes.OK;
     }

@@ -36,7 +36,7 @@ class CensusCliIT {
     void tagsTheBundledSampleInInputOrderWithoutText() throws IOException {
         Path sample = ROOT.resolve("corpora/samples/requests.jsonl");
         CliRunner.Result r = CliRunner.run("tag", sample.toString(), "--threads", "2");
-        assertThat(r.code()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> out = lines(r.out());
         assertThat(out).hasSize((int) Files.lines(sample).count());
         assertThat(out.get(0).get("id").asText()).isEqualTo("req-0001");
@@ -166,6 +166,8 @@ class CensusCliIT {
         CliRunner.Result train = CliRunner.run("train", "--taxonomy-dir", tax.toString(), "--corpus", c.toString(), "--iterations", "50");
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(tax.resolve("model.bin")).exists();
+        assertThat(tax.resolve("rules.bin")).exists();
+        assertThat(train.err()).contains("rules.bin");
         CliRunner.Result tag = CliRunner.withStdin("{\"text\": \"please, thank you kindly\"}\n{\"text\": \"shut up, useless bot\"}\n",
                 "tag", "--taxonomy-dir", tax.toString(), "--taxonomy", "tone");
         assertThat(lines(tag.out())).extracting(n -> n.get("tags").get("tone").get(0).get("id").asText())
