@@ -80,6 +80,11 @@ public final class LanguageIdentifier {
         if (scripts.han() > 0 && scripts.han() * 4 >= scripts.letters()) {
             return "zh";
         }
+        // A Chinese instruction before an English text to work on (帮我把这段英文润色一下：...):
+        // the request is the user's Chinese, the text is only its object.
+        if (scripts.han() >= MIN_HEAD_HAN && scripts.kana() == 0 && chineseHead(prefix)) {
+            return "zh";
+        }
         if (scripts.cyrillic() * 2 >= scripts.letters()) {
             return scripts.letters() < 20 ? "ru" : toIso1(new LanguageDetectorME(model).predictLanguage(prefix), "ru");
         }
@@ -136,6 +141,31 @@ public final class LanguageIdentifier {
 
     /** Text outside quotations with fewer letters than this is judged with its quotations. */
     private static final int MIN_UNQUOTED_LETTERS = 4;
+    /** Han characters an instruction head needs to count as Chinese. */
+    private static final int MIN_HEAD_HAN = 4;
+    /** How far into the text an instruction head may end. */
+    private static final int MAX_HEAD_CHARS = 80;
+
+    /**
+     * @return true when the text opens with an instruction that ends in a colon or a line break
+     *         within {@value #MAX_HEAD_CHARS} characters, is followed by more text, and is written
+     *         mostly in Han characters
+     */
+    private static boolean chineseHead(CharSequence text) {
+        int end = -1;
+        for (int i = 0; i < Math.min(text.length(), MAX_HEAD_CHARS); i++) {
+            char c = text.charAt(i);
+            if (c == '：' || c == ':' || c == '\n') {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0 || text.length() - end < MIN_HEAD_HAN) {
+            return false;
+        }
+        ScriptCounts head = ScriptCounts.of(text.subSequence(0, end));
+        return head.han() >= MIN_HEAD_HAN && head.han() * 2 >= head.letters();
+    }
 
     /** How much more likely than the runner-up a Latin-script guess must be to be trusted. */
     private static final double MIN_MARGIN = 1.5;

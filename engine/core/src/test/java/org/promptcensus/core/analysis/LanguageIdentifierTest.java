@@ -31,6 +31,17 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void aChineseInstructionBeforeAnEnglishTextIsChinese() {
+        assertThat(ID.identify("帮我把这段英文润色一下：I am very happy to join your company and I will try my best to learn "
+                + "from everyone in the team.")).isEqualTo("zh");
+        assertThat(ID.identify("请总结下面这篇文章\nThe committee met on Tuesday to discuss the budget, the new hires and the office "
+                + "move planned for spring.")).isEqualTo("zh");
+        // a Chinese word or two before the colon, or no text after the head, is not an instruction
+        assertThat(ID.identify("你好: what does this greeting mean and when should I use it in a conversation?")).isEqualTo("en");
+        assertThat(ID.identify("What does 你好吗 mean: is it a greeting or a question about how someone is doing?")).isEqualTo("en");
+    }
+
+    @Test
     void aKaomojiDoesNotMakeEnglishJapanese() {
         assertThat(ID.identify("You are now a famous inventor with a passion for exploration. Stay in character. (￣▽￣)ノ")).isEqualTo("en");
         assertThat(ID.identify("このコードのバグを直してください (def f(x): return x)")).isEqualTo("ja");
