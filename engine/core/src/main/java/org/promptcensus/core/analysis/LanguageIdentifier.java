@@ -75,14 +75,22 @@ public final class LanguageIdentifier {
         if (scripts.hangul() * 3 >= scripts.letters()) {
             return "ko";
         }
+        // An instruction before a text to work on, in another language than the text ("Summarize
+        // the following: <Chinese>", 帮我把这段英文润色一下：<English>): the request is the
+        // instruction's language, the text is only its object.
+        CharSequence head = scripts.han() > 0 && scripts.kana() == 0 ? instructionHead(prefix) : null;
+        if (head != null) {
+            ScriptCounts h = ScriptCounts.of(head);
+            if (h.han() >= MIN_HEAD_HAN && h.han() * 2 >= h.letters()) {
+                return "zh";
+            }
+            if (h.han() == 0 && h.latin() == h.letters() && (EnglishCue.isEnglish(head) || opensWithEnglishInstruction(head))) {
+                return "en";
+            }
+        }
         // Han characters carry a word each: a prompt with a fair share of them is Chinese even
         // when it quotes English code or terms.
         if (scripts.han() > 0 && scripts.han() * 4 >= scripts.letters()) {
-            return "zh";
-        }
-        // A Chinese instruction before an English text to work on (帮我把这段英文润色一下：...):
-        // the request is the user's Chinese, the text is only its object.
-        if (scripts.han() >= MIN_HEAD_HAN && scripts.kana() == 0 && chineseHead(prefix)) {
             return "zh";
         }
         if (scripts.cyrillic() * 2 >= scripts.letters()) {
@@ -141,30 +149,37 @@ public final class LanguageIdentifier {
 
     /** Text outside quotations with fewer letters than this is judged with its quotations. */
     private static final int MIN_UNQUOTED_LETTERS = 4;
-    /** Han characters an instruction head needs to count as Chinese. */
+    /** Han characters an instruction head needs to count as Chinese (and text after it). */
     private static final int MIN_HEAD_HAN = 4;
     /** How far into the text an instruction head may end. */
     private static final int MAX_HEAD_CHARS = 80;
 
+    /** Verbs an English instruction about a given text opens with. */
+    private static final java.util.Set<String> INSTRUCTION_VERBS = java.util.Set.of("summarize", "summarise", "translate",
+            "rewrite", "paraphrase", "proofread", "correct", "fix", "edit", "polish", "improve", "shorten", "simplify", "explain",
+            "classify", "extract", "analyze", "analyse", "convert", "answer", "reply", "respond", "describe", "identify", "check",
+            "review", "list", "format", "reformat", "condense", "expand", "continue", "complete");
+
+    /** @return true when the text has two or more words and the first is an instruction verb */
+    private static boolean opensWithEnglishInstruction(CharSequence head) {
+        String h = head.toString().strip();
+        int space = h.indexOf(' ');
+        return space > 0 && INSTRUCTION_VERBS.contains(h.substring(0, space).toLowerCase(java.util.Locale.ROOT));
+    }
+
     /**
-     * @return true when the text opens with an instruction that ends in a colon or a line break
-     *         within {@value #MAX_HEAD_CHARS} characters, is followed by more text, and is written
-     *         mostly in Han characters
+     * @return the instruction the text opens with: up to a colon or a line break within
+     *         {@value #MAX_HEAD_CHARS} characters, with at least {@value #MIN_HEAD_HAN} characters
+     *         of text after it; null when the text has no such opening
      */
-    private static boolean chineseHead(CharSequence text) {
-        int end = -1;
+    private static CharSequence instructionHead(CharSequence text) {
         for (int i = 0; i < Math.min(text.length(), MAX_HEAD_CHARS); i++) {
             char c = text.charAt(i);
             if (c == '：' || c == ':' || c == '\n') {
-                end = i;
-                break;
+                return text.length() - i > MIN_HEAD_HAN ? text.subSequence(0, i) : null;
             }
         }
-        if (end < 0 || text.length() - end < MIN_HEAD_HAN) {
-            return false;
-        }
-        ScriptCounts head = ScriptCounts.of(text.subSequence(0, end));
-        return head.han() >= MIN_HEAD_HAN && head.han() * 2 >= head.letters();
+        return null;
     }
 
     /** How much more likely than the runner-up a Latin-script guess must be to be trusted. */

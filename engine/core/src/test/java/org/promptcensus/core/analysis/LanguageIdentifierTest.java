@@ -36,7 +36,11 @@ class LanguageIdentifierTest {
                 + "from everyone in the team.")).isEqualTo("zh");
         assertThat(ID.identify("请总结下面这篇文章\nThe committee met on Tuesday to discuss the budget, the new hires and the office "
                 + "move planned for spring.")).isEqualTo("zh");
-        // a Chinese word or two before the colon, or no text after the head, is not an instruction
+        assertThat(ID.identify("Summarize the following in two sentences: 近年来，随着人工智能技术的快速发展，越来越多的企业开始将"
+                + "人工智能应用于生产和管理中，提高了效率，也带来了新的挑战。")).isEqualTo("en");
+        // an English term before the colon is no English instruction; a Chinese word or two before
+        // the colon, or no text after the head, is no Chinese one
+        assertThat(ID.identify("Python：怎么读取一个很大的文件而不把内存占满？")).isEqualTo("zh");
         assertThat(ID.identify("你好: what does this greeting mean and when should I use it in a conversation?")).isEqualTo("en");
         assertThat(ID.identify("What does 你好吗 mean: is it a greeting or a question about how someone is doing?")).isEqualTo("en");
     }
