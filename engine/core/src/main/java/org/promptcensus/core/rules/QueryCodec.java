@@ -105,9 +105,7 @@ final class QueryCodec {
                     write(c.getQuery());
                 }
             } else if (q instanceof TermQuery t) {
-                body.writeByte(TERM);
-                string(t.getTerm().field());
-                string(t.getTerm().text());
+                term(TERM, t.getTerm());
             } else if (q instanceof SynonymQuery s) {
                 body.writeByte(SYNONYM);
                 string(s.getField());
@@ -139,17 +137,18 @@ final class QueryCodec {
                     }
                 }
             } else if (q instanceof PrefixQuery p) {
-                pattern(PREFIX, p.getPrefix());
+                term(PREFIX, p.getPrefix());
             } else if (q instanceof WildcardQuery w) {
-                pattern(WILDCARD, w.getTerm());
+                term(WILDCARD, w.getTerm());
             } else if (q instanceof RegexpQuery r) {
-                pattern(REGEXP, r.getRegexp());
+                term(REGEXP, r.getRegexp());
             } else {
                 throw new IllegalArgumentException("not encodable: " + q.getClass().getSimpleName());
             }
         }
 
-        private void pattern(byte kind, Term t) throws IOException {
+        /** Writes a kind of single-term query: its field and its term text. */
+        private void term(byte kind, Term t) throws IOException {
             body.writeByte(kind);
             string(t.field());
             string(t.text());
@@ -224,8 +223,7 @@ final class QueryCodec {
                 return builder.build();
             }
             case TERM -> {
-                String field = b.string();
-                return new TermQuery(new Term(field, b.string()));
+                return new TermQuery(term(b));
             }
             case SYNONYM -> {
                 String field = b.string();
@@ -263,19 +261,22 @@ final class QueryCodec {
                 return builder.build();
             }
             case PREFIX -> {
-                String field = b.string();
-                return new PrefixQuery(new Term(field, b.string()));
+                return new PrefixQuery(term(b));
             }
             case WILDCARD -> {
-                String field = b.string();
-                return new WildcardQuery(new Term(field, b.string()));
+                return new WildcardQuery(term(b));
             }
             case REGEXP -> {
-                String field = b.string();
-                return new RegexpQuery(new Term(field, b.string()));
+                return new RegexpQuery(term(b));
             }
             default -> throw new IOException("unknown query kind " + kind);
         }
+    }
+
+    /** Reads a field and a term text. */
+    private static Term term(Body b) throws IOException {
+        String field = b.string();
+        return new Term(field, b.string());
     }
 
     private static void varInt(DataOutputStream out, int v) throws IOException {
