@@ -15,19 +15,19 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.WildcardQuery;
 
 /**
  * Writes parsed rule queries in a compact binary form and reads them back as equal Lucene
  * queries, without analysing anything. It takes the query types the classic parser builds from
- * terms, phrases, patterns and AND / OR / NOT: boolean, boost, term, synonym (with unit term
- * boosts, as the parser makes them), phrase, multi-phrase, prefix, wildcard and regexp queries (the
- * last three with the parser's default settings, rebuilt from their pattern). Anything else
- * (spans, fuzzy, range) is not {@link #encodable} and is parsed from its source at start-up.
+ * terms, phrases, prefixes and AND / OR / NOT: boolean, boost, term, synonym (with unit term
+ * boosts, as the parser makes them), phrase, multi-phrase and prefix queries (the last with the
+ * parser's default settings). Anything else is not {@link #encodable} and is parsed from its source
+ * at start-up: regexp and wildcard queries compile an automaton however they are made, which is
+ * better done on the rule-compiler threads than while the file is read; spans, fuzzy and range
+ * queries are rare.
  *
  * <p>Strings (fields and terms) are written once, in a table, and referred to by number.
  * A writer is used by one thread; {@link #read} is stateless and thread-safe.
@@ -40,8 +40,6 @@ final class QueryCodec {
     private static final byte PHRASE = 'P';
     private static final byte MULTI_PHRASE = 'M';
     private static final byte PREFIX = 'X';
-    private static final byte WILDCARD = 'W';
-    private static final byte REGEXP = 'R';
     private static final BooleanClause.Occur[] OCCURS = BooleanClause.Occur.values();
 
     private QueryCodec() {
@@ -59,7 +57,7 @@ final class QueryCodec {
             return bq.clauses().stream().allMatch(c -> encodable(c.getQuery()));
         }
         return q instanceof TermQuery || q instanceof SynonymQuery || q instanceof PhraseQuery || q instanceof MultiPhraseQuery
-                || q instanceof PrefixQuery || q instanceof WildcardQuery || q instanceof RegexpQuery;
+                || q instanceof PrefixQuery;
     }
 
     /** Collects queries into a body and a string table. */
@@ -138,10 +136,6 @@ final class QueryCodec {
                 }
             } else if (q instanceof PrefixQuery p) {
                 term(PREFIX, p.getPrefix());
-            } else if (q instanceof WildcardQuery w) {
-                term(WILDCARD, w.getTerm());
-            } else if (q instanceof RegexpQuery r) {
-                term(REGEXP, r.getRegexp());
             } else {
                 throw new IllegalArgumentException("not encodable: " + q.getClass().getSimpleName());
             }
@@ -262,12 +256,6 @@ final class QueryCodec {
             }
             case PREFIX -> {
                 return new PrefixQuery(term(b));
-            }
-            case WILDCARD -> {
-                return new WildcardQuery(term(b));
-            }
-            case REGEXP -> {
-                return new RegexpQuery(term(b));
             }
             default -> throw new IOException("unknown query kind " + kind);
         }
