@@ -88,12 +88,7 @@ final class TrainCommand implements Callable<Integer> {
             Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             root.streams.err().printf("census: wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - t0) / 1e9);
             CompiledRules rules = CompiledRules.compile(taxonomy, analyzer.analyzers());
-            Path rulesOut = out.resolveSibling(CompiledRules.FILE);
-            Path rulesTmp = Files.createTempFile(parent, "rules", ".tmp");
-            try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(rulesTmp))) {
-                rules.write(os);
-            }
-            Files.move(rulesTmp, rulesOut, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Path rulesOut = rules.writeNextTo(out);
             root.streams.err().printf("census: wrote %s (%,d rule queries)%n", rulesOut, rules.size());
         }
         return ExitCodes.OK;

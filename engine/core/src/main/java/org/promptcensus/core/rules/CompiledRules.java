@@ -1,10 +1,14 @@
 package org.promptcensus.core.rules;
 
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.search.Query;
@@ -73,6 +77,24 @@ public final class CompiledRules {
             }
         }
         return new CompiledRules(AnalysisFingerprint.of(analyzers), entries);
+    }
+
+    /**
+     * Writes these compiled rules next to a taxonomy's model, atomically (a temporary file moved
+     * into place), so that an engine never reads a half-written file.
+     *
+     * @param model the model file ({@code model.bin}); the rules go into its folder
+     * @return the file written
+     * @throws IOException on write failure
+     */
+    public Path writeNextTo(Path model) throws IOException {
+        Path target = model.toAbsolutePath().resolveSibling(FILE);
+        Path tmp = Files.createTempFile(target.getParent(), "rules", ".tmp");
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            write(os);
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
     }
 
     /**

@@ -63,10 +63,7 @@ public final class TrainMain {
                 System.err.printf("wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - t0) / 1e9);
                 t0 = System.nanoTime();
                 CompiledRules rules = CompiledRules.compile(taxonomy, analyzer.analyzers());
-                Path rulesOut = out.resolveSibling(CompiledRules.FILE);
-                try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(rulesOut))) {
-                    rules.write(os);
-                }
+                Path rulesOut = rules.writeNextTo(out);
                 System.err.printf("wrote %s (%,d queries, %,d bytes) in %.1f s%n", rulesOut, rules.size(), Files.size(rulesOut),
                         (System.nanoTime() - t0) / 1e9);
             }
